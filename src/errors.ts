@@ -1,0 +1,106 @@
+/**
+ * The proxy's error hierarchy. Decisions are taken on `name` (and the stable
+ * `code`), never on message text: a rule rejection is answered as
+ * Elasticsearch answers it, a failed metadata read fails closed with 503,
+ * an unreachable cluster is a 502, and a refused read is relayed verbatim.
+ */
+import { structuredErrorBody, flatErrorBody, EsErrorBody } from './es/error-body';
+
+export abstract class GuardError extends Error {
+  abstract readonly code: string;
+  abstract readonly statusCode: number;
+  /** Extra response headers (for example `Allow`, `Retry-After`). */
+  readonly headers: Record<string, string> = {};
+  abstract body(): unknown;
+}
+
+/**
+ * The answer Elasticsearch itself gives for a request it refuses; the proxy
+ * sends it in the cluster's place. Always a 4xx (§5.4 table).
+ */
+export class EsRejection extends GuardError {
+  override readonly name = 'EsRejection';
+  readonly code = 'ES_REJECTION';
+  constructor(
+    readonly statusCode: number,
+    readonly type: string,
+    readonly reason: string,
+    readonly metadata: Record<string, unknown> = {},
+  ) {
+    super(reason);
+  }
+  body(): EsErrorBody {
+    return structuredErrorBody(this.statusCode, this.type, this.reason, this.metadata);
+  }
+}
+
+/** A dispatcher-level refusal written in the flat `{"error":"..","status":N}` form (§5.1, §5.4). */
+export class EsFlatRejection extends GuardError {
+  override readonly name = 'EsFlatRejection';
+  readonly code = 'ES_FLAT_REJECTION';
+  constructor(readonly statusCode: number, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    Object.assign(this.headers, headers);
+  }
+  body(): { error: string; status: number } {
+    return flatErrorBody(this.statusCode, this.message);
+  }
+}
+
+/**
+ * A metadata read the guard needs did not give a trustworthy answer. The
+ * change is not forwarded (fail closed): 503 with `Retry-After`.
+ */
+export class MetadataReadError extends GuardError {
+  override readonly name = 'MetadataReadError';
+  readonly code = 'METADATA_READ_FAILED';
+  readonly statusCode = 503;
+  constructor(
+    /** Which read failed, for example `GET _ml/trained_models/<alias>`. */
+    readonly read: string,
+    /** What went wrong, without secrets: `connection refused`, `timeout`, `status 500`, `unexpected answer shape: ...`. */
+    readonly problem: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(`model-alias-guard could not verify the request: read [${read}] failed: ${problem}`);
+    this.headers['Retry-After'] = String(retryAfterSeconds);
+  }
+  body(): EsErrorBody {
+    return structuredErrorBody(503, 'model_alias_guard_metadata_unavailable_exception', this.message, {
+      read: this.read,
+    });
+  }
+}
+
+/** The cluster could not be reached for a forwarded request. */
+export class UpstreamUnavailableError extends GuardError {
+  override readonly name = 'UpstreamUnavailableError';
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+  readonly statusCode = 502;
+  constructor(readonly problem: string) {
+    super(`model-alias-guard could not reach the Elasticsearch cluster: ${problem}`);
+  }
+  body(): EsErrorBody {
+    return structuredErrorBody(502, 'model_alias_guard_upstream_exception', this.message);
+  }
+}
+
+/**
+ * The cluster refused one of the guard's reads made with the caller's own
+ * credentials (401/403). The cluster's answer is relayed as it is, so the
+ * caller learns nothing it could not learn by asking the cluster directly.
+ */
+export class CallerNotAuthorizedError extends GuardError {
+  override readonly name = 'CallerNotAuthorizedError';
+  readonly code = 'CALLER_NOT_AUTHORIZED';
+  constructor(
+    readonly statusCode: number,
+    readonly upstreamHeaders: Record<string, string | string[]>,
+    readonly upstreamBody: Buffer,
+  ) {
+    super(`the cluster answered ${statusCode} to a read made with the caller's credentials`);
+  }
+  body(): Buffer {
+    return this.upstreamBody;
+  }
+}

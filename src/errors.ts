@@ -104,3 +104,20 @@ export class CallerNotAuthorizedError extends GuardError {
     return this.upstreamBody;
   }
 }
+
+/**
+ * The guard itself failed (a bug). Nothing was forwarded. A 500, so that it
+ * is never mistaken for a rule verdict, and clients do not retry it blindly
+ * as they would a 502/503/504.
+ */
+export class InternalGuardError extends GuardError {
+  override readonly name = 'InternalGuardError';
+  readonly code = 'GUARD_INTERNAL_ERROR';
+  readonly statusCode = 500;
+  constructor(problem: string) {
+    super(`model-alias-guard failed while checking the request; nothing was forwarded: ${problem}`);
+  }
+  body(): EsErrorBody {
+    return structuredErrorBody(500, 'model_alias_guard_internal_exception', this.message);
+  }
+}

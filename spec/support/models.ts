@@ -1,0 +1,45 @@
+/**
+ * Trained models built through public APIs, small enough for a real cluster
+ * too (a one-node tree), for end-to-end scenarios.
+ */
+import type { Client } from '@elastic/elasticsearch';
+
+export type TreeKind = 'regression' | 'classification';
+
+export function treeModelBody(kind: TreeKind, fieldNames: string[] = ['f1']): Record<string, unknown> {
+  const tree =
+    kind === 'regression'
+      ? { feature_names: fieldNames, tree_structure: [{ node_index: 0, leaf_value: 1.0 }], target_type: 'regression' }
+      : {
+          feature_names: fieldNames,
+          tree_structure: [{ node_index: 0, leaf_value: [0.4, 0.6] }],
+          target_type: 'classification',
+          classification_labels: ['a', 'b'],
+        };
+  return {
+    input: { field_names: fieldNames },
+    inference_config: { [kind]: {} },
+    definition: { preprocessors: [], trained_model: { tree } },
+  };
+}
+
+export async function putTreeModel(client: Client, modelId: string, kind: TreeKind, fieldNames?: string[]): Promise<void> {
+  await client.transport.request({
+    method: 'PUT',
+    path: `/_ml/trained_models/${encodeURIComponent(modelId)}`,
+    body: treeModelBody(kind, fieldNames),
+  });
+}
+
+/** A PyTorch text-embedding model (sandbox only: a real cluster needs the model's weights to deploy it). */
+export async function putPytorchModel(client: Client, modelId: string, inferenceConfig = 'text_embedding'): Promise<void> {
+  await client.transport.request({
+    method: 'PUT',
+    path: `/_ml/trained_models/${encodeURIComponent(modelId)}`,
+    body: { model_type: 'pytorch', inference_config: { [inferenceConfig]: {} }, input: { field_names: ['text_field'] } },
+  });
+}
+
+export async function putAlias(client: Client, modelId: string, alias: string, reassign = false): Promise<void> {
+  await client.ml.putTrainedModelAlias({ model_id: modelId, model_alias: alias, reassign });
+}

@@ -1,0 +1,156 @@
+/**
+ * End-to-end test kit: a cluster (the sandbox on port 0, or a real cluster
+ * when ES_LIVE_URL is set) with the proxy in front of it on port 0, plus
+ * official clients for both and helpers to build scenarios through public
+ * APIs. Scenarios that need the sandbox's control API are marked so and
+ * skipped against a real cluster.
+ */
+import { Writable } from 'node:stream';
+import { Client } from '@elastic/elasticsearch';
+import { request } from 'undici';
+import { startSandbox, Sandbox, SandboxOptions } from '../../src/sandbox';
+import { startProxy, RunningProxy } from '../../src/app/start-proxy';
+import { createLogger } from '../../src/log/logger';
+
+export const LIVE_URL = process.env.ES_LIVE_URL;
+/** `describe` for scenarios that only the sandbox can set up (deployment states, faults). */
+export const describeSandboxOnly = LIVE_URL ? describe.skip : describe;
+/** `describe` for scenarios that must run against the sandbox and, when ES_LIVE_URL is set, a real cluster. */
+export const describeEverywhere = describe;
+
+function liveAuth(): Record<string, string> {
+  if (process.env.ES_LIVE_API_KEY) return { authorization: `ApiKey ${process.env.ES_LIVE_API_KEY}` };
+  if (process.env.ES_LIVE_USERNAME) {
+    const token = Buffer.from(`${process.env.ES_LIVE_USERNAME}:${process.env.ES_LIVE_PASSWORD ?? ''}`).toString('base64');
+    return { authorization: `Basic ${token}` };
+  }
+  return {};
+}
+
+export interface Stack {
+  esUrl: string;
+  proxyUrl: string;
+  adminUrl: string;
+  /** Official client talking to the proxy. */
+  viaProxy: Client;
+  /** Official client talking to the cluster directly. */
+  direct: Client;
+  /** Headers every raw request should carry (credentials for a live cluster). */
+  auth: Record<string, string>;
+  sandbox?: Sandbox;
+  /** Decision lines the proxy logged, parsed. */
+  decisions: Array<Record<string, any>>;
+  /** The sandbox control API (throws against a real cluster). */
+  control(method: string, path: string, body?: unknown): Promise<any>;
+  /** Removes what the scenarios created (sandbox: reset; live: the models, aliases and pipelines named `mag-test-*`). */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  sandbox?: SandboxOptions;
+  proxy?: { METADATA_TIMEOUT_MS?: number };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const sandbox = LIVE_URL ? undefined : await startSandbox({ port: 0, ...options.sandbox });
+  const esUrl = LIVE_URL ?? sandbox!.url;
+  const logLines: Array<Record<string, any>> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const proxy: RunningProxy = await startProxy(
+    {
+      ES_URL: esUrl,
+      PROXY_HOST: '127.0.0.1',
+      PROXY_PORT: 0,
+      ADMIN_PORT: 0,
+      UPSTREAM_TIMEOUT_MS: 0,
+      METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
+      UPSTREAM_CONNECTIONS: 32,
+    },
+    createLogger('info', sink),
+  );
+  const auth = LIVE_URL ? liveAuth() : {};
+  const clientOptions = { headers: auth, maxRetries: 0 };
+  const viaProxy = new Client({ node: proxy.url, ...clientOptions });
+  const direct = new Client({ node: esUrl, ...clientOptions });
+  const decisions = {
+    get list() {
+      return logLines.filter((l) => l.decision).map((l) => l.decision);
+    },
+  };
+
+  return {
+    esUrl,
+    proxyUrl: proxy.url,
+    adminUrl: proxy.adminUrl,
+    viaProxy,
+    direct,
+    auth,
+    sandbox,
+    get decisions() {
+      return decisions.list;
+    },
+    async control(method, path, body) {
+      if (!sandbox) throw new Error('the sandbox control API is not available against a real cluster');
+      const answer = await request(`${sandbox.url}${path}`, {
+        method: method as 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await answer.body.text();
+      if (answer.statusCode >= 300) throw new Error(`control ${method} ${path} answered ${answer.statusCode}: ${text}`);
+      return text ? JSON.parse(text) : undefined;
+    },
+    async reset() {
+      logLines.length = 0;
+      if (sandbox) {
+        sandbox.reset();
+        return;
+      }
+      await cleanLiveCluster(direct);
+    },
+    async close() {
+      await viaProxy.close();
+      await direct.close();
+      await proxy.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+/** Test objects on a real cluster are all named `mag-test-*`; remove them between scenarios. */
+async function cleanLiveCluster(client: Client): Promise<void> {
+  const pipelines = await client.ingest.getPipeline({ id: 'mag-test-*' }, { ignore: [404] });
+  for (const id of Object.keys(pipelines ?? {})) await client.ingest.deletePipeline({ id });
+  const models = await client.ml.getTrainedModels({ model_id: 'mag-test-*', allow_no_match: true });
+  for (const model of models.trained_model_configs) {
+    await client.ml.deleteTrainedModel({ model_id: model.model_id, force: true });
+  }
+}
+
+/** Raw HTTP through any base URL, for what the official client would normalise away. */
+export async function raw(
+  baseUrl: string,
+  method: string,
+  pathAndQuery: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; json: any }> {
+  const answer = await request(`${baseUrl}${pathAndQuery}`, {
+    method: method as 'GET',
+    headers: options.headers,
+    body: options.body,
+  });
+  const body = await answer.body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return { status: answer.statusCode, headers: answer.headers, body, json };
+}

@@ -1,0 +1,75 @@
+/**
+ * The admin listener, on its own port because every path of the proxied
+ * port belongs to Elasticsearch (`GET /metrics` is a valid index request
+ * there). `/healthz`: the process is up. `/readyz`: the cluster answered
+ * `GET /` recently (with the Elasticsearch product header, or with
+ * Elasticsearch's authentication challenge).
+ */
+import express from 'express';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../log/logger';
+import type { MetadataClient } from '../es/metadata-client';
+import { closeServer, hostForUrl, listen } from './start-proxy';
+
+const PROBE_INTERVAL_MS = 5_000;
+/** Ready while the last successful probe is younger than this. */
+const READY_WINDOW_MS = 3 * PROBE_INTERVAL_MS;
+
+export interface AdminServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAdminServer(options: {
+  host: string;
+  port: number;
+  metadata: MetadataClient;
+  logger: Logger;
+}): Promise<AdminServer> {
+  let lastClusterAnswerAt = 0;
+  let lastProblem = 'not probed yet';
+
+  const probe = async () => {
+    try {
+      const answer = await options.metadata.root('GET /', {});
+      const product = answer.headers['x-elastic-product'];
+      // Without credentials of its own the proxy gets 401 from a secured
+      // cluster: Elasticsearch's own challenge still proves it is up.
+      const challenged = answer.statusCode === 401 && answer.headers['www-authenticate'] !== undefined;
+      if ((answer.statusCode === 200 && product === 'Elasticsearch') || challenged) {
+        lastClusterAnswerAt = Date.now();
+        lastProblem = '';
+      } else {
+        lastProblem = `GET / answered ${answer.statusCode}${product ? '' : ' without X-elastic-product'}`;
+      }
+    } catch (error) {
+      lastProblem = (error as Error).message;
+    }
+  };
+  await probe();
+  const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
+  timer.unref();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = Date.now() - lastClusterAnswerAt < READY_WINDOW_MS;
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not_ready', problem: lastProblem });
+  });
+
+  const server = createServer(app);
+  await listen(server, options.port, options.host);
+  const port = (server.address() as AddressInfo).port;
+  options.logger.debug({ port }, 'admin listener started');
+  return {
+    url: `http://${hostForUrl(options.host)}:${port}`,
+    async close() {
+      clearInterval(timer);
+      await closeServer(server);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Assembles the proxy from its parts and starts listening: the front door
+ * (matcher on the raw URL), the forwarder for everything else, the guard app
+ * for the recognised routes, and the admin listener on its own port.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Config } from '../config/schema';
+import type { Logger } from '../log/logger';
+import { createForwarder, Forwarder } from '../proxy/forwarder';
+import { createFrontDoor } from '../proxy/front-door';
+import { matchGuardedRoute } from '../rest/route-matcher';
+import { MetadataClient } from '../es/metadata-client';
+import { ClusterIdentityCache } from '../es/cluster-identity';
+import { AliasFactsReader } from '../guard/alias-facts-reader';
+import { AliasGuard } from '../guard/alias-guard';
+import { createGuardApp, GuardHandlers } from './guard-app';
+import { startAdminServer } from './admin-server';
+
+export interface RunningProxy {
+  /** `http://host:port` of the proxied port. */
+  url: string;
+  adminUrl: string;
+  close(): Promise<void>;
+}
+
+export type ProxySettings = Pick<
+  Config,
+  'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
+> & { ES_URL: string };
+
+export async function startProxy(settings: Readonly<ProxySettings>, logger: Logger): Promise<RunningProxy> {
+  const forwarder = createForwarder({
+    upstreamUrl: settings.ES_URL,
+    connections: settings.UPSTREAM_CONNECTIONS,
+    upstreamTimeoutMs: settings.UPSTREAM_TIMEOUT_MS,
+    onUpstreamError: (error, req) => logger.warn({ err: error, method: req.method }, 'upstream request failed'),
+  });
+  const metadata = new MetadataClient({ esUrl: settings.ES_URL, timeoutMs: settings.METADATA_TIMEOUT_MS });
+  const identity = new ClusterIdentityCache(metadata);
+  const aliasGuard = new AliasGuard({ facts: new AliasFactsReader(metadata), forwarder, identity, logger });
+  const passThrough = forwardUnguarded(forwarder);
+
+  const handlers: GuardHandlers = {
+    put_model_alias: aliasGuard.handle,
+    delete_model_alias: passThrough,
+    stop_deployment: passThrough,
+    delete_model: passThrough,
+  };
+  const guardApp = createGuardApp(handlers, (error, req) =>
+    logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),
+  );
+
+  const server = createFrontDoor({
+    matchGuarded: matchGuardedRoute,
+    handleGuarded: guardApp,
+    forwarder,
+    onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
+  });
+  await listen(server, settings.PROXY_PORT, settings.PROXY_HOST);
+  const admin = await startAdminServer({ host: settings.PROXY_HOST, port: settings.ADMIN_PORT, metadata, logger });
+
+  const url = `http://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    adminUrl: admin.url,
+    async close() {
+      await admin.close();
+      await closeServer(server);
+      await forwarder.close();
+      await metadata.close();
+    },
+  };
+}
+
+/** Routes whose guard is not enabled yet are forwarded untouched, exactly like passthrough. */
+function forwardUnguarded(forwarder: Forwarder) {
+  return (req: Parameters<Forwarder['forward']>[0], res: Parameters<Forwarder['forward']>[1]) => forwarder.forward(req, res);
+}
+
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Idle keep-alive sockets would hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}
+
+export function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

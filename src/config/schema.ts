@@ -1,0 +1,51 @@
+/**
+ * The proxy's configuration, as one JSON schema over environment variables
+ * (after fastify/env-schema): validated once at start with ajv, defaults
+ * applied, numbers coerced, then frozen and passed to whoever needs it.
+ */
+import type { JSONSchemaType } from 'ajv';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** The cluster to guard. Absent: the built-in sandbox is started and guarded instead. */
+  ES_URL?: string;
+  PROXY_HOST: string;
+  PROXY_PORT: number;
+  ADMIN_PORT: number;
+  LOG_LEVEL: LogLevel;
+  /** Upper bound for one forwarded call; 0 = none, so a long `_start?wait_for=...` is never cut. */
+  UPSTREAM_TIMEOUT_MS: number;
+  /** Upper bound for each metadata read the guard makes before deciding. */
+  METADATA_TIMEOUT_MS: number;
+  /** Keep-alive connections the forwarder may hold to the cluster. */
+  UPSTREAM_CONNECTIONS: number;
+  /** Sandbox settings, used only when ES_URL is absent. */
+  SANDBOX_PORT: number;
+  SANDBOX_ES_VERSION: string;
+}
+
+export const configSchema: JSONSchemaType<Config> = {
+  type: 'object',
+  additionalProperties: true,
+  required: [
+    'PROXY_HOST', 'PROXY_PORT', 'ADMIN_PORT', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
+    'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION',
+  ],
+  properties: {
+    ES_URL: { type: 'string', nullable: true, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
+    PROXY_HOST: { type: 'string', default: '127.0.0.1', minLength: 1 },
+    PROXY_PORT: { type: 'integer', default: 9201, minimum: 0, maximum: 65535 },
+    ADMIN_PORT: { type: 'integer', default: 9202, minimum: 0, maximum: 65535 },
+    LOG_LEVEL: {
+      type: 'string',
+      default: 'info',
+      enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    },
+    UPSTREAM_TIMEOUT_MS: { type: 'integer', default: 0, minimum: 0 },
+    METADATA_TIMEOUT_MS: { type: 'integer', default: 10000, minimum: 1 },
+    UPSTREAM_CONNECTIONS: { type: 'integer', default: 128, minimum: 1 },
+    SANDBOX_PORT: { type: 'integer', default: 9200, minimum: 0, maximum: 65535 },
+    SANDBOX_ES_VERSION: { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' },
+  },
+};

@@ -1,0 +1,132 @@
+/**
+ * The guard's reads of cluster metadata, made with the official client
+ * (`@elastic/elasticsearch`). Every read returns the cluster's raw answer,
+ * whatever its status, so the guard can decide what it means (and relay a
+ * 401/403 byte for byte); only a failure to get an answer at all throws.
+ *
+ * Reads are version-neutral so one proxy serves clusters from 7.13 to 9.x:
+ * plain `application/json` (a 7.x cluster refuses `compatible-with=8`), and
+ * no product check (7.13 sends no `X-elastic-product`, §5.6).
+ */
+import { Client, Transport, errors } from '@elastic/elasticsearch';
+import type { TransportRequestOptionsWithMeta } from '@elastic/elasticsearch';
+import type { ConnectionOptions as TlsConnectionOptions } from 'node:tls';
+import type { Readable } from 'node:stream';
+import { MetadataReadError } from '../errors';
+
+type TransportOptions = ConstructorParameters<typeof Transport>[0];
+
+class VersionNeutralTransport extends Transport {
+  constructor(options: TransportOptions) {
+    super({
+      ...options,
+      productCheck: undefined, // the transport reads `undefined` as "no product check"
+      vendoredHeaders: { jsonContentType: 'application/json', ndjsonContentType: 'application/x-ndjson', accept: 'application/json' },
+    });
+  }
+}
+
+export interface RawAnswer {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/** Credentials and identity headers of the caller, sent with each read on the caller's behalf. */
+export type CallerHeaders = Record<string, string>;
+
+/** Metadata answers are small; anything larger than this is not an answer we trust. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+
+export interface MetadataClientOptions {
+  esUrl: string;
+  timeoutMs: number;
+  tls?: TlsConnectionOptions;
+}
+
+export class MetadataClient {
+  private readonly client: Client;
+  private readonly timeoutMs: number;
+
+  constructor(options: MetadataClientOptions) {
+    this.timeoutMs = options.timeoutMs;
+    this.client = new Client({
+      node: options.esUrl,
+      Transport: VersionNeutralTransport,
+      maxRetries: 0,
+      compression: false,
+      enableMetaHeader: false,
+      tls: options.tls,
+      requestTimeout: options.timeoutMs,
+    });
+  }
+
+  /** `GET _ml/trained_models/<id>`: configs, with alias resolution (§1.3, §4.1). */
+  trainedModels(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read(label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller);
+  }
+
+  /** `GET _ml/trained_models/<concrete id>/_stats`: one entry per deployment (§1.4); never call it with an alias (§4.3). */
+  trainedModelStats(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read(label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller);
+  }
+
+  /** `GET _ingest/pipeline`: every stored pipeline (§4.4). */
+  pipelines(label: string, caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read(label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
+  }
+
+  /** `GET /`: the cluster's name and version (§5.5 needs version and build hash for `Warning`). */
+  root(label: string, caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read(label, (opts) => this.client.info({}, opts), caller);
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async read(
+    label: string,
+    call: (opts: TransportRequestOptionsWithMeta) => Promise<{ statusCode?: number | null; headers?: Record<string, unknown> | null; body: unknown }>,
+    caller: CallerHeaders = {},
+  ): Promise<RawAnswer> {
+    let result;
+    try {
+      result = await call({ meta: true, asStream: true, headers: caller, maxRetries: 0, requestTimeout: this.timeoutMs });
+    } catch (error) {
+      throw new MetadataReadError(label, describeTransportFailure(error));
+    }
+    let body: Buffer;
+    try {
+      body = await readAll(result.body as Readable, MAX_ANSWER_BYTES);
+    } catch (error) {
+      throw new MetadataReadError(label, `answer could not be read: ${(error as Error).message}`);
+    }
+    return {
+      statusCode: result.statusCode ?? 0,
+      headers: (result.headers ?? {}) as Record<string, string | string[]>,
+      body,
+    };
+  }
+}
+
+function describeTransportFailure(error: unknown): string {
+  if (error instanceof errors.TimeoutError) return 'timed out';
+  if (error instanceof errors.ConnectionError) return `connection failed (${error.message})`;
+  if (error instanceof errors.RequestAbortedError) return 'aborted';
+  return (error as Error)?.message ?? String(error);
+}
+
+async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error(`answer larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,11 @@
+/**
+ * The media type of answers the proxy writes in Elasticsearch's name. A
+ * client that asked for `application/vnd.elasticsearch+json;compatible-with=N`
+ * gets that type back, as Elasticsearch answers it; others get JSON (§5.6).
+ */
+const COMPATIBLE_WITH = /application\/vnd\.elasticsearch\+json\s*;\s*compatible-with\s*=\s*(\d+)/i;
+
+export function answerContentType(accept: string | undefined): string {
+  const match = accept ? COMPATIBLE_WITH.exec(accept) : null;
+  return match ? `application/vnd.elasticsearch+json;compatible-with=${match[1]}` : 'application/json; charset=UTF-8';
+}

@@ -1,0 +1,51 @@
+/**
+ * Writes the answer for a request the guard did not forward. Rule rejections
+ * look exactly like Elasticsearch's own answers (§5.4, §5.6); a refused read
+ * is relayed as the cluster sent it; the proxy's own failures (503, 502) say
+ * they come from the proxy and do not claim to be Elasticsearch.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CallerNotAuthorizedError, EsFlatRejection, EsRejection, GuardError } from '../errors';
+import { answerContentType } from './media-type';
+
+/** Hop-by-hop and framing headers of a relayed answer are the proxy's own to set (RFC 9110 §7.6.1). */
+const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'trailer', 'upgrade', 'proxy-connection']);
+
+export function sendGuardError(req: IncomingMessage, res: ServerResponse, error: GuardError): void {
+  if (res.headersSent) {
+    res.destroy(error);
+    return;
+  }
+  if (error instanceof CallerNotAuthorizedError) {
+    relayVerbatim(req, res, error);
+    return;
+  }
+  const body = Buffer.from(JSON.stringify(error.body()));
+  const headers: Record<string, string> = {
+    'content-type': answerContentType(req.headers.accept),
+    'content-length': String(body.length),
+    ...lowerCaseKeys(error.headers),
+  };
+  if (error instanceof EsRejection || error instanceof EsFlatRejection) {
+    // Elasticsearch adds the product header to every dispatched answer (§5.6).
+    headers['x-elastic-product'] = 'Elasticsearch';
+  }
+  const opaqueId = req.headers['x-opaque-id'];
+  if (typeof opaqueId === 'string') headers['x-opaque-id'] = opaqueId;
+  res.writeHead(error.statusCode, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function relayVerbatim(req: IncomingMessage, res: ServerResponse, error: CallerNotAuthorizedError): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(error.upstreamHeaders)) {
+    if (!NOT_RELAYED.has(name.toLowerCase())) headers[name] = value;
+  }
+  headers['content-length'] = String(error.upstreamBody.length);
+  res.writeHead(error.statusCode, headers);
+  res.end(req.method === 'HEAD' ? undefined : error.upstreamBody);
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

@@ -75,7 +75,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     createLogger('info', sink),
   );
   const auth = LIVE_URL ? liveAuth() : {};
-  const clientOptions = { headers: auth, maxRetries: 0 };
+  // A 7.x cluster refuses the 8.x client's `compatible-with=8` media types; plain JSON works everywhere.
+  const plainJson = options.sandbox?.esVersion?.startsWith('7.') ? { accept: 'application/json', 'content-type': 'application/json' } : {};
+  const clientOptions = { headers: { ...auth, ...plainJson }, maxRetries: 0 };
   const viaProxy = new Client({ node: proxy.url, ...clientOptions });
   const direct = new Client({ node: esUrl, ...clientOptions });
   const decisions = {

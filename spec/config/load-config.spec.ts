@@ -48,3 +48,15 @@ describe('loadConfig', () => {
     expect(config).not.toHaveProperty('SECRET_TOKEN');
   });
 });
+
+describe('loadConfig: the proxy own credentials', () => {
+  it('accepts an API key, or a user name with a password', () => {
+    expect(loadConfig({ ES_API_KEY: 'aWQ6a2V5' }, {}).ES_API_KEY).toBe('aWQ6a2V5');
+    expect(loadConfig({ ES_USERNAME: 'guard', ES_PASSWORD: 'pw' }, {})).toMatchObject({ ES_USERNAME: 'guard', ES_PASSWORD: 'pw' });
+  });
+
+  it('refuses a user name without a password, and both kinds at once', () => {
+    expect(() => loadConfig({ ES_USERNAME: 'guard' }, {})).toThrow(/ES_USERNAME needs ES_PASSWORD too/);
+    expect(() => loadConfig({ ES_API_KEY: 'k', ES_USERNAME: 'guard', ES_PASSWORD: 'pw' }, {})).toThrow(/either ES_API_KEY or ES_USERNAME\/ES_PASSWORD, not both/);
+  });
+});

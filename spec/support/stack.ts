@@ -49,7 +49,7 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: SandboxOptions;
-  proxy?: { METADATA_TIMEOUT_MS?: number };
+  proxy?: { METADATA_TIMEOUT_MS?: number; ES_API_KEY?: string; ES_USERNAME?: string; ES_PASSWORD?: string };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -69,8 +69,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PROXY_PORT: 0,
       ADMIN_PORT: 0,
       UPSTREAM_TIMEOUT_MS: 0,
-      METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
       UPSTREAM_CONNECTIONS: 32,
+      ...options.proxy,
+      METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
     },
     createLogger('info', sink),
   );

@@ -9,7 +9,7 @@ import express from 'express';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log/logger';
-import type { MetadataClient } from '../es/metadata-client';
+import type { CallerHeaders, MetadataClient } from '../es/metadata-client';
 import { closeServer, hostForUrl, listen } from './start-proxy';
 
 const PROBE_INTERVAL_MS = 5_000;
@@ -25,6 +25,8 @@ export async function startAdminServer(options: {
   host: string;
   port: number;
   metadata: MetadataClient;
+  /** The proxy's own credentials for the probe, when it has some. */
+  serviceCredentials: CallerHeaders | null;
   logger: Logger;
 }): Promise<AdminServer> {
   let lastClusterAnswerAt = 0;
@@ -32,7 +34,7 @@ export async function startAdminServer(options: {
 
   const probe = async () => {
     try {
-      const answer = await options.metadata.root('GET /', {});
+      const answer = await options.metadata.root('GET /', options.serviceCredentials ?? {});
       const product = answer.headers['x-elastic-product'];
       // Without credentials of its own the proxy gets 401 from a secured
       // cluster: Elasticsearch's own challenge still proves it is up.

@@ -7,13 +7,18 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Config } from '../config/schema';
 import type { Logger } from '../log/logger';
-import { createForwarder, Forwarder } from '../proxy/forwarder';
+import { createForwarder } from '../proxy/forwarder';
 import { createFrontDoor } from '../proxy/front-door';
 import { matchGuardedRoute } from '../rest/route-matcher';
 import { MetadataClient } from '../es/metadata-client';
 import { ClusterIdentityCache } from '../es/cluster-identity';
 import { AliasFactsReader } from '../guard/alias-facts-reader';
 import { AliasGuard } from '../guard/alias-guard';
+import { StopGuard } from '../guard/stop-guard';
+import { DeleteAliasGuard, DeleteModelGuard } from '../guard/delete-guards';
+import { DeploymentFactsReader } from '../guard/deployment-facts-reader';
+import { PipelineReferencesReader } from '../guard/pipeline-references-reader';
+import { serviceCredentialHeaders } from '../es/service-credentials';
 import { createGuardApp, GuardHandlers } from './guard-app';
 import { startAdminServer } from './admin-server';
 
@@ -26,7 +31,8 @@ export interface RunningProxy {
 
 export type ProxySettings = Pick<
   Config,
-  'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
+  | 'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
+  | 'ES_API_KEY' | 'ES_USERNAME' | 'ES_PASSWORD'
 > & { ES_URL: string };
 
 export async function startProxy(settings: Readonly<ProxySettings>, logger: Logger): Promise<RunningProxy> {
@@ -38,14 +44,15 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
   });
   const metadata = new MetadataClient({ esUrl: settings.ES_URL, timeoutMs: settings.METADATA_TIMEOUT_MS });
   const identity = new ClusterIdentityCache(metadata);
-  const aliasGuard = new AliasGuard({ facts: new AliasFactsReader(metadata), forwarder, identity, logger });
-  const passThrough = forwardUnguarded(forwarder);
+  const serviceCredentials = serviceCredentialHeaders(settings);
+  const deploymentFacts = new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials));
+  const guardDeps = { forwarder, logger };
 
   const handlers: GuardHandlers = {
-    put_model_alias: aliasGuard.handle,
-    delete_model_alias: passThrough,
-    stop_deployment: passThrough,
-    delete_model: passThrough,
+    put_model_alias: new AliasGuard({ ...guardDeps, facts: new AliasFactsReader(metadata), identity }).handle,
+    delete_model_alias: new DeleteAliasGuard({ ...guardDeps, facts: deploymentFacts }).handle,
+    stop_deployment: new StopGuard({ ...guardDeps, facts: deploymentFacts }).handle,
+    delete_model: new DeleteModelGuard({ ...guardDeps, facts: deploymentFacts }).handle,
   };
   const guardApp = createGuardApp(handlers, (error, req) =>
     logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),
@@ -58,7 +65,7 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
   });
   await listen(server, settings.PROXY_PORT, settings.PROXY_HOST);
-  const admin = await startAdminServer({ host: settings.PROXY_HOST, port: settings.ADMIN_PORT, metadata, logger });
+  const admin = await startAdminServer({ host: settings.PROXY_HOST, port: settings.ADMIN_PORT, metadata, serviceCredentials, logger });
 
   const url = `http://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
   return {
@@ -71,11 +78,6 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
       await metadata.close();
     },
   };
-}
-
-/** Routes whose guard is not enabled yet are forwarded untouched, exactly like passthrough. */
-function forwardUnguarded(forwarder: Forwarder) {
-  return (req: Parameters<Forwarder['forward']>[0], res: Parameters<Forwarder['forward']>[1]) => forwarder.forward(req, res);
 }
 
 export function listen(server: Server, port: number, host: string): Promise<void> {

@@ -31,6 +31,10 @@ function pickKnown(source: Record<string, string | undefined>): Record<string, s
 }
 
 function describe(error: ErrorObject): string {
+  if (error.keyword === 'dependencies') {
+    return `${String(error.params.property)} needs ${String(error.params.missingProperty)} too`;
+  }
+  if (error.keyword === 'not') return 'set either ES_API_KEY or ES_USERNAME/ES_PASSWORD, not both';
   const name = error.instancePath.replace(/^\//, '') || String(error.params.missingProperty ?? 'configuration');
   if (error.keyword === 'enum') {
     return `${name} must be one of ${(error.params.allowedValues as string[]).join(', ')}`;

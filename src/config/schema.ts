@@ -20,6 +20,15 @@ export interface Config {
   METADATA_TIMEOUT_MS: number;
   /** Keep-alive connections the forwarder may hold to the cluster. */
   UPSTREAM_CONNECTIONS: number;
+  /**
+   * The proxy's own cluster credentials, for its own reads only (readiness,
+   * and pipelines for a caller proven to hold `manage_ml`); never sent on a
+   * caller's behalf. An API key as Elasticsearch returns it (`encoded`), or a
+   * user name and password.
+   */
+  ES_API_KEY?: string;
+  ES_USERNAME?: string;
+  ES_PASSWORD?: string;
   /** Sandbox settings, used only when ES_URL is absent. */
   SANDBOX_PORT: number;
   SANDBOX_ES_VERSION: string;
@@ -28,6 +37,9 @@ export interface Config {
 export const configSchema: JSONSchemaType<Config> = {
   type: 'object',
   additionalProperties: true,
+  dependencies: { ES_USERNAME: ['ES_PASSWORD'], ES_PASSWORD: ['ES_USERNAME'] },
+  // One kind of own credentials at a time.
+  not: { required: ['ES_API_KEY', 'ES_USERNAME'] },
   required: [
     'PROXY_HOST', 'PROXY_PORT', 'ADMIN_PORT', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
     'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION',
@@ -45,6 +57,9 @@ export const configSchema: JSONSchemaType<Config> = {
     UPSTREAM_TIMEOUT_MS: { type: 'integer', default: 0, minimum: 0 },
     METADATA_TIMEOUT_MS: { type: 'integer', default: 10000, minimum: 1 },
     UPSTREAM_CONNECTIONS: { type: 'integer', default: 128, minimum: 1 },
+    ES_API_KEY: { type: 'string', nullable: true, minLength: 1 },
+    ES_USERNAME: { type: 'string', nullable: true, minLength: 1 },
+    ES_PASSWORD: { type: 'string', nullable: true, minLength: 1 },
     SANDBOX_PORT: { type: 'integer', default: 9200, minimum: 0, maximum: 65535 },
     SANDBOX_ES_VERSION: { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' },
   },

@@ -76,6 +76,14 @@ export class MetadataClient {
     return this.read(label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
   }
 
+  /**
+   * `POST _security/user/_has_privileges` for cluster privileges, with the
+   * given credentials: whether that caller holds them.
+   */
+  hasClusterPrivileges(label: string, privileges: string[], caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read(label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
+  }
+
   /** `GET /`: the cluster's name and version (§5.5 needs version and build hash for `Warning`). */
   root(label: string, caller: CallerHeaders): Promise<RawAnswer> {
     return this.read(label, (opts) => this.client.info({}, opts), caller);

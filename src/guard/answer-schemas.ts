@@ -138,3 +138,16 @@ export const validateTrainedModels: ValidateFunction<TrainedModelsAnswer> = ajv.
 export const validateTrainedModelStats: ValidateFunction<TrainedModelStatsAnswer> = ajv.compile(trainedModelStatsSchema);
 export const validateEsError: ValidateFunction<EsErrorAnswer> = ajv.compile(esErrorSchema);
 export const validatePipelines: ValidateFunction<PipelinesAnswer> = ajv.compile<PipelinesAnswer>(pipelinesSchema);
+
+/** The part of `_has_privileges` the guard reads. */
+export interface HasPrivilegesAnswer {
+  has_all_requested: boolean;
+}
+
+const hasPrivilegesSchema: JSONSchemaType<HasPrivilegesAnswer> = {
+  type: 'object',
+  required: ['has_all_requested'],
+  properties: { has_all_requested: { type: 'boolean' } },
+};
+
+export const validateHasPrivileges: ValidateFunction<HasPrivilegesAnswer> = ajv.compile(hasPrivilegesSchema);

@@ -71,3 +71,12 @@ export function summarizeAliasFacts(facts: AliasChangeFacts): Record<string, unk
     old_deployments: deploymentSummary(facts.oldDeployments),
   };
 }
+
+/** The pipelines that reference each of the given ids (only those ids: the line stays small). */
+export function summarizeReferences(references: Map<string, string[]>, ids: Array<string | undefined>): Record<string, string[]> {
+  const summary: Record<string, string[]> = {};
+  for (const id of ids) {
+    if (id !== undefined && references.has(id)) summary[id] = references.get(id)!;
+  }
+  return summary;
+}

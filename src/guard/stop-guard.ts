@@ -1,0 +1,65 @@
+/**
+ * Guards `POST _ml/trained_models/{id}/deployment/_stop`: without `force`,
+ * a deployment is not stopped while a pipeline references its deployment
+ * id, its model id or any alias of its model (§3.1, with the gaps §3.1
+ * lists closed). Answers with Elasticsearch's 8.8+ 409; otherwise forwards
+ * the request as it came, body included.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GuardedRoute } from '../rest/route-matcher';
+import { requestParams } from '../rest/route-matcher';
+import { FRAMEWORK_PARAMETERS } from '../rest/pre-dispatch';
+import { unrecognizedParametersRejection } from '../rest/unrecognized-params';
+import type { Forwarder } from '../proxy/forwarder';
+import type { Logger } from '../log/logger';
+import { GuardError } from '../errors';
+import { readBody } from '../http/read-body';
+import { callerHeaders } from './caller-credentials';
+import { restPreludeRejection } from './alias-request-checks';
+import { parseStopRequest } from './stop-request';
+import { decideStop } from './stop-rules';
+import type { DeploymentFactsReader } from './deployment-facts-reader';
+import { runGuardedExchange, ExchangeContext, GuardOutcome } from './guarded-exchange';
+import { summarizeReferences } from './decision-log';
+import { tooLargeBody } from './request-body-limit';
+
+/** A stop request carries three booleans and an id. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export class StopGuard {
+  constructor(private readonly deps: { facts: DeploymentFactsReader; forwarder: Forwarder; logger: Logger }) {}
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
+    runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
+
+  private async decide({ req, route, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const body = await readBody(req, BODY_LIMIT_BYTES);
+    if (!body.complete) return { kind: 'invalid', rejection: tooLargeBody(BODY_LIMIT_BYTES) };
+    const contentType = req.headers['content-type'];
+    const prelude = restPreludeRejection(route, { present: body.bytes.length > 0, contentType });
+    if (prelude) return { kind: 'invalid', rejection: prelude };
+
+    const pathId = route.pathParams.model_id ?? '';
+    const params = parseStopRequest(requestParams(route)!, body.bytes.length > 0 ? body.bytes : null, contentType, pathId);
+    if (params instanceof GuardError) return { kind: 'invalid', rejection: params };
+    if (params.unconsumedParams.length > 0) {
+      const candidates = [...params.consumedParams, ...FRAMEWORK_PARAMETERS];
+      return { kind: 'invalid', rejection: unrecognizedParametersRejection(route.decodedPath, params.unconsumedParams, candidates) };
+    }
+    // An empty path id takes the body's model_id (StopTrainedModelDeploymentAction.Request).
+    const deploymentId = pathId === '' && params.bodyModelId !== undefined ? params.bodyModelId : pathId;
+    Object.assign(decision.request, { deployment_id: deploymentId, force: params.force, allow_no_match: params.allowNoMatch });
+
+    if (params.force) return { kind: 'forward', rule: 'stop.force', body: body.bytes };
+
+    const facts = await timeReads(() => this.deps.facts.forStop(deploymentId, callerHeaders(req.headers)));
+    decision.facts = {
+      deployment: facts.deployment,
+      model_aliases: facts.modelAliases,
+      references: summarizeReferences(facts.references, [deploymentId, facts.deployment?.modelId, ...facts.modelAliases]),
+    };
+    const verdict = decideStop({ deploymentId, force: params.force, allowNoMatch: params.allowNoMatch }, facts);
+    if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
+    return { kind: 'forward', rule: verdict.rule, body: body.bytes };
+  }
+}

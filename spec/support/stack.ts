@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { Client } from '@elastic/elasticsearch';
 import { request } from 'undici';
 import { startSandbox, Sandbox, SandboxOptions } from '../../src/sandbox';
-import { startProxy, RunningProxy } from '../../src/app/start-proxy';
+import { startProxy, RunningProxy, ProxySettings } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
 
 export const LIVE_URL = process.env.ES_LIVE_URL;
@@ -49,7 +49,7 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: SandboxOptions;
-  proxy?: { METADATA_TIMEOUT_MS?: number; ES_API_KEY?: string; ES_USERNAME?: string; ES_PASSWORD?: string };
+  proxy?: Partial<Omit<ProxySettings, 'ES_URL'>>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -70,6 +70,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ADMIN_PORT: 0,
       UPSTREAM_TIMEOUT_MS: 0,
       UPSTREAM_CONNECTIONS: 32,
+      GUARD_MODE: 'enforce',
+      STRICT_INPUT_FIELDS: false,
+      STRICT_CAPACITY: false,
+      SHUTDOWN_GRACE_MS: 1000,
       ...options.proxy,
       METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
     },

@@ -19,6 +19,10 @@ import { DeleteAliasGuard, DeleteModelGuard } from '../guard/delete-guards';
 import { DeploymentFactsReader } from '../guard/deployment-facts-reader';
 import { PipelineReferencesReader } from '../guard/pipeline-references-reader';
 import { serviceCredentialHeaders } from '../es/service-credentials';
+import { ExchangeDeps } from '../guard/guarded-exchange';
+import { KeyedLock } from '../guard/keyed-lock';
+import { callerHeaders } from '../guard/caller-credentials';
+import { formatWarningHeader } from '../guard/warning-header';
 import { createGuardApp, GuardHandlers } from './guard-app';
 import { startAdminServer } from './admin-server';
 
@@ -33,6 +37,7 @@ export type ProxySettings = Pick<
   Config,
   | 'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
   | 'ES_API_KEY' | 'ES_USERNAME' | 'ES_PASSWORD'
+  | 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY' | 'SHUTDOWN_GRACE_MS'
 > & { ES_URL: string };
 
 export async function startProxy(settings: Readonly<ProxySettings>, logger: Logger): Promise<RunningProxy> {
@@ -46,13 +51,24 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
   const identity = new ClusterIdentityCache(metadata);
   const serviceCredentials = serviceCredentialHeaders(settings);
   const deploymentFacts = new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials));
-  const guardDeps = { forwarder, logger };
+  const guardDeps: ExchangeDeps = {
+    forwarder,
+    logger,
+    mode: settings.GUARD_MODE,
+    async warningHeader(text, req) {
+      // Elasticsearch labels its warnings with its version and build hash (§5.5).
+      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
+      return formatWarningHeader(text, { version: cluster?.version, hash: cluster?.buildHash ?? 'unknown' });
+    },
+  };
+  const aliasLock = new KeyedLock();
+  const deploymentDeps = { ...guardDeps, facts: deploymentFacts };
 
   const handlers: GuardHandlers = {
-    put_model_alias: new AliasGuard({ ...guardDeps, facts: new AliasFactsReader(metadata), identity }).handle,
-    delete_model_alias: new DeleteAliasGuard({ ...guardDeps, facts: deploymentFacts }).handle,
-    stop_deployment: new StopGuard({ ...guardDeps, facts: deploymentFacts }).handle,
-    delete_model: new DeleteModelGuard({ ...guardDeps, facts: deploymentFacts }).handle,
+    put_model_alias: new AliasGuard({ ...guardDeps, facts: new AliasFactsReader(metadata), strict: settings, aliasLock }).handle,
+    delete_model_alias: new DeleteAliasGuard({ ...deploymentDeps, aliasLock }).handle,
+    stop_deployment: new StopGuard(deploymentDeps).handle,
+    delete_model: new DeleteModelGuard(deploymentDeps).handle,
   };
   const guardApp = createGuardApp(handlers, (error, req) =>
     logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),

@@ -29,6 +29,14 @@ export interface Config {
   ES_API_KEY?: string;
   ES_USERNAME?: string;
   ES_PASSWORD?: string;
+  /** `enforce`: refuse what the rules refuse. `report`: forward it, log and count it as `would_refuse`, and say so in a `Warning`. */
+  GUARD_MODE: 'enforce' | 'report';
+  /** Turn the input-fields warning (§2 step 12) into a refusal. */
+  STRICT_INPUT_FIELDS: boolean;
+  /** Refuse to move a PyTorch alias to a model whose deployments hold fewer allocations than the old model's. */
+  STRICT_CAPACITY: boolean;
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish. */
+  SHUTDOWN_GRACE_MS: number;
   /** Sandbox settings, used only when ES_URL is absent. */
   SANDBOX_PORT: number;
   SANDBOX_ES_VERSION: string;
@@ -42,7 +50,8 @@ export const configSchema: JSONSchemaType<Config> = {
   not: { required: ['ES_API_KEY', 'ES_USERNAME'] },
   required: [
     'PROXY_HOST', 'PROXY_PORT', 'ADMIN_PORT', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
-    'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION',
+    'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'GUARD_MODE', 'STRICT_INPUT_FIELDS', 'STRICT_CAPACITY',
+    'SHUTDOWN_GRACE_MS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION',
   ],
   properties: {
     ES_URL: { type: 'string', nullable: true, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
@@ -60,6 +69,10 @@ export const configSchema: JSONSchemaType<Config> = {
     ES_API_KEY: { type: 'string', nullable: true, minLength: 1 },
     ES_USERNAME: { type: 'string', nullable: true, minLength: 1 },
     ES_PASSWORD: { type: 'string', nullable: true, minLength: 1 },
+    GUARD_MODE: { type: 'string', enum: ['enforce', 'report'], default: 'enforce' },
+    STRICT_INPUT_FIELDS: { type: 'boolean', default: false },
+    STRICT_CAPACITY: { type: 'boolean', default: false },
+    SHUTDOWN_GRACE_MS: { type: 'integer', default: 10000, minimum: 0 },
     SANDBOX_PORT: { type: 'integer', default: 9200, minimum: 0, maximum: 65535 },
     SANDBOX_ES_VERSION: { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' },
   },

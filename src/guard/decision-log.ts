@@ -18,7 +18,9 @@ export type Verdict =
   /** A read failed; the change was not forwarded (503). */
   | 'failed_closed'
   /** The guard itself failed; nothing was forwarded. */
-  | 'error';
+  | 'error'
+  /** Report mode: the guard would have refused (or failed closed), but forwarded it with a Warning. */
+  | 'would_refuse';
 
 export interface Decision {
   route: string;

@@ -8,35 +8,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../rest/route-matcher';
 import { requestParams } from '../rest/route-matcher';
-import type { Forwarder } from '../proxy/forwarder';
-import type { Logger } from '../log/logger';
 import { GuardError } from '../errors';
-import { readBody } from '../http/read-body';
 import { callerHeaders } from './caller-credentials';
 import { checkAliasRequest, restPreludeRejection } from './alias-request-checks';
 import { decideDeleteAlias, decideDeleteModel, parseDeleteModelForce } from './delete-rules';
 import type { DeploymentFactsReader } from './deployment-facts-reader';
-import { runGuardedExchange, ExchangeContext, GuardOutcome } from './guarded-exchange';
+import { runGuardedExchange, ExchangeContext, ExchangeDeps, GuardOutcome } from './guarded-exchange';
 import { summarizeReferences } from './decision-log';
-import { tooLargeBody } from './request-body-limit';
+import type { KeyedLock } from './keyed-lock';
 
-const BODY_LIMIT_BYTES = 64 * 1024;
-
-interface Deps {
-  facts: DeploymentFactsReader;
-  forwarder: Forwarder;
-  logger: Logger;
-}
+type Deps = ExchangeDeps & { facts: DeploymentFactsReader };
 
 export class DeleteAliasGuard {
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: Deps & { aliasLock: KeyedLock }) {}
 
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
-    runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
+    this.deps.aliasLock.run(route.pathParams.model_alias ?? '', () =>
+      runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
+    );
 
-  private async decide({ req, route, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const body = await readBody(req, BODY_LIMIT_BYTES);
-    const checked = checkAliasRequest(route, { present: body.bytes.length > 0, contentType: req.headers['content-type'] });
+  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const checked = checkAliasRequest(route, { present: body.length > 0, contentType: req.headers['content-type'] });
     if (checked instanceof GuardError) return { kind: 'invalid', rejection: checked };
     const modelId = route.pathParams.model_id ?? '';
     const modelAlias = route.pathParams.model_alias ?? '';
@@ -44,7 +36,7 @@ export class DeleteAliasGuard {
     decision.facts = { alias_points_to: facts.aliasTarget, references: summarizeReferences(facts.references, [modelAlias]) };
     const verdict = decideDeleteAlias({ modelId, modelAlias }, facts);
     if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
-    return { kind: 'forward', rule: verdict.rule, body: body.bytes };
+    return { kind: 'forward', rule: verdict.rule };
   }
 }
 
@@ -54,10 +46,8 @@ export class DeleteModelGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
 
-  private async decide({ req, route, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const body = await readBody(req, BODY_LIMIT_BYTES);
-    if (!body.complete) return { kind: 'invalid', rejection: tooLargeBody(BODY_LIMIT_BYTES) };
-    const prelude = restPreludeRejection(route, { present: body.bytes.length > 0, contentType: req.headers['content-type'] });
+  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const prelude = restPreludeRejection(route, { present: body.length > 0, contentType: req.headers['content-type'] });
     if (prelude) return { kind: 'invalid', rejection: prelude };
     // Other parameters (timeout, and whatever a version adds) are the
     // cluster's to judge: forwarding them can only be refused there.
@@ -65,7 +55,7 @@ export class DeleteModelGuard {
     if (force instanceof GuardError) return { kind: 'invalid', rejection: force };
     const modelId = route.pathParams.model_id ?? '';
     decision.request.force = force;
-    if (force) return { kind: 'forward', rule: 'delete_model.force', body: body.bytes };
+    if (force) return { kind: 'forward', rule: 'delete_model.force' };
 
     const facts = await timeReads(() => this.deps.facts.forDeleteModel(modelId, callerHeaders(req.headers)));
     decision.facts = {
@@ -75,6 +65,6 @@ export class DeleteModelGuard {
     };
     const verdict = decideDeleteModel({ modelId, force }, facts);
     if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
-    return { kind: 'forward', rule: verdict.rule, body: body.bytes };
+    return { kind: 'forward', rule: verdict.rule };
   }
 }

@@ -1,8 +1,13 @@
 /**
- * The life of one guarded request, shared by every guard: check, read,
- * decide, then either answer in Elasticsearch's name or forward the request
- * as it came and relay the cluster's answer. Whatever happens, exactly one
- * answer is written and exactly one decision line is logged.
+ * The life of one guarded request, shared by every guard: read the (small)
+ * body, check, read facts, decide, then either answer in Elasticsearch's
+ * name or forward the request as it came and relay the cluster's answer.
+ * Whatever happens, exactly one answer is written and exactly one decision
+ * line is logged.
+ *
+ * In report mode (GUARD_MODE=report) nothing is refused: what the guard
+ * would have refused is forwarded with a `Warning` that says so, and logged
+ * and counted as `would_refuse`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -11,27 +16,45 @@ import type { Forwarder, ForwardOptions } from '../proxy/forwarder';
 import type { Logger } from '../log/logger';
 import { EsFlatRejection, EsRejection, GuardError } from '../errors';
 import { sendGuardError } from '../http/send-guard-error';
+import { withAddedHeader } from '../http/header-record';
+import { readBody, ReadBody } from '../http/read-body';
 import { Decision, logDecision, Verdict } from './decision-log';
+import { tooLargeBody } from './request-body-limit';
 
 export type GuardOutcome =
   /** Refused by Elasticsearch's REST layer before any read (bad parameter, body, validation). */
   | { kind: 'invalid'; rejection: EsRejection | EsFlatRejection }
   /** Refused by a rule, answered as Elasticsearch answers it. */
   | { kind: 'refuse'; rule: string; rejection: EsRejection }
-  /** Forwarded as it came; `body` replaces the request body the guard already read. */
-  | { kind: 'forward'; rule: string; body: Buffer; warning?: string; onResponseHead?: ForwardOptions['onResponseHead'] };
+  /** Forwarded as it came. */
+  | { kind: 'forward'; rule: string; warning?: string; onResponseHead?: ForwardOptions['onResponseHead'] };
 
 export interface ExchangeContext {
   req: IncomingMessage;
   route: GuardedRoute;
+  /** The request body, read whole (guarded requests are small). */
+  body: Buffer;
   /** The decision line being built: guards add `request` fields and `facts`. */
   decision: Decision;
   /** Runs the guard's metadata reads, timing them for the decision line. */
   timeReads<T>(reads: () => Promise<T>): Promise<T>;
 }
 
+export interface ExchangeDeps {
+  forwarder: Forwarder;
+  logger: Logger;
+  mode: 'enforce' | 'report';
+  /** Formats a `Warning` header value as Elasticsearch writes it (§5.5). */
+  warningHeader(text: string, req: IncomingMessage): Promise<string>;
+  /** Told about every finished decision (metrics). */
+  onDecision?(decision: Decision): void;
+}
+
+/** Guarded requests carry a few fields at most; this is far above any valid one. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
 export async function runGuardedExchange(
-  deps: { forwarder: Forwarder; logger: Logger },
+  deps: ExchangeDeps,
   req: IncomingMessage,
   res: ServerResponse,
   route: GuardedRoute,
@@ -52,10 +75,22 @@ export async function runGuardedExchange(
     Object.assign(decision, { verdict, rule }, extra);
     decision.durationsMs.total = round(performance.now() - started);
     logDecision(deps.logger, decision);
+    deps.onDecision?.(decision);
   };
+
+  const body: ReadBody = await readBody(req, BODY_LIMIT_BYTES);
+  if (!body.complete) {
+    // Not kept whole, so it cannot be forwarded either, in any mode.
+    const rejection = tooLargeBody(BODY_LIMIT_BYTES);
+    sendGuardError(req, res, rejection);
+    finish('invalid', rejection.type, { status: rejection.statusCode, reason: rejection.message });
+    return;
+  }
+
   const context: ExchangeContext = {
     req,
     route,
+    body: body.bytes,
     decision,
     async timeReads(reads) {
       const readsStarted = performance.now();
@@ -67,43 +102,56 @@ export async function runGuardedExchange(
     },
   };
 
+  const forward = async (verdict: Verdict, rule: string, options: ForwardOptions, extra: Partial<Decision> = {}) => {
+    const upstreamStarted = performance.now();
+    let upstreamStatus: number | undefined;
+    const { onResponseHead } = options;
+    await deps.forwarder.forward(req, res, {
+      body: body.bytes,
+      onResponseHead: (statusCode, headers) => {
+        upstreamStatus = statusCode;
+        return onResponseHead ? onResponseHead(statusCode, headers) : headers;
+      },
+    });
+    decision.durationsMs.upstream = round(performance.now() - upstreamStarted);
+    finish(verdict, rule, { upstreamStatus, ...extra });
+  };
+
   let outcome: GuardOutcome;
   try {
     outcome = await decide(context);
   } catch (error) {
     if (!(error instanceof GuardError)) throw error;
-    sendGuardError(req, res, error);
-    finish(verdictFor(error), error.code, { status: error.statusCode, reason: error.message });
+    outcome = { kind: 'refuse', rule: error.code, rejection: error as EsRejection };
+    if (deps.mode === 'enforce') {
+      sendGuardError(req, res, error);
+      finish(verdictFor(error), error.code, { status: error.statusCode, reason: error.message });
+      return;
+    }
+  }
+
+  if (outcome.kind === 'forward') {
+    await forward('allowed', outcome.rule, { onResponseHead: outcome.onResponseHead }, { warning: outcome.warning });
     return;
   }
 
-  switch (outcome.kind) {
-    case 'invalid': {
-      const { rejection } = outcome;
-      sendGuardError(req, res, rejection);
-      const rule = rejection instanceof EsRejection ? rejection.type : `rest_${rejection.statusCode}`;
-      finish('invalid', rule, { status: rejection.statusCode, reason: rejection.message });
-      return;
-    }
-    case 'refuse':
-      sendGuardError(req, res, outcome.rejection);
-      finish('refused', outcome.rule, { status: outcome.rejection.statusCode, reason: outcome.rejection.reason });
-      return;
-    case 'forward': {
-      const upstreamStarted = performance.now();
-      let upstreamStatus: number | undefined;
-      const { onResponseHead } = outcome;
-      await deps.forwarder.forward(req, res, {
-        body: outcome.body,
-        onResponseHead: (statusCode, headers) => {
-          upstreamStatus = statusCode;
-          return onResponseHead ? onResponseHead(statusCode, headers) : headers;
-        },
-      });
-      decision.durationsMs.upstream = round(performance.now() - upstreamStarted);
-      finish('allowed', outcome.rule, { upstreamStatus, warning: outcome.warning });
-    }
+  const rejection = outcome.rejection;
+  const rule = outcome.kind === 'refuse' ? outcome.rule : ruleOfInvalid(rejection);
+  if (deps.mode === 'report') {
+    const text = `model-alias-guard would have refused this request (${rule}): ${rejection.message}`;
+    const header = await deps.warningHeader(text, req);
+    await forward('would_refuse', rule, { onResponseHead: (_status, headers) => withAddedHeader(headers, 'Warning', header) }, {
+      status: rejection.statusCode,
+      reason: rejection.message,
+    });
+    return;
   }
+  sendGuardError(req, res, rejection);
+  finish(outcome.kind === 'refuse' ? 'refused' : 'invalid', rule, { status: rejection.statusCode, reason: rejection.message });
+}
+
+function ruleOfInvalid(rejection: GuardError): string {
+  return rejection instanceof EsRejection ? rejection.type : `rest_${rejection.statusCode}`;
 }
 
 function verdictFor(error: GuardError): Verdict {

@@ -10,37 +10,28 @@ import type { GuardedRoute } from '../rest/route-matcher';
 import { requestParams } from '../rest/route-matcher';
 import { FRAMEWORK_PARAMETERS } from '../rest/pre-dispatch';
 import { unrecognizedParametersRejection } from '../rest/unrecognized-params';
-import type { Forwarder } from '../proxy/forwarder';
-import type { Logger } from '../log/logger';
 import { GuardError } from '../errors';
-import { readBody } from '../http/read-body';
 import { callerHeaders } from './caller-credentials';
 import { restPreludeRejection } from './alias-request-checks';
 import { parseStopRequest } from './stop-request';
 import { decideStop } from './stop-rules';
 import type { DeploymentFactsReader } from './deployment-facts-reader';
-import { runGuardedExchange, ExchangeContext, GuardOutcome } from './guarded-exchange';
+import { runGuardedExchange, ExchangeContext, ExchangeDeps, GuardOutcome } from './guarded-exchange';
 import { summarizeReferences } from './decision-log';
-import { tooLargeBody } from './request-body-limit';
-
-/** A stop request carries three booleans and an id. */
-const BODY_LIMIT_BYTES = 64 * 1024;
 
 export class StopGuard {
-  constructor(private readonly deps: { facts: DeploymentFactsReader; forwarder: Forwarder; logger: Logger }) {}
+  constructor(private readonly deps: ExchangeDeps & { facts: DeploymentFactsReader }) {}
 
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
 
-  private async decide({ req, route, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const body = await readBody(req, BODY_LIMIT_BYTES);
-    if (!body.complete) return { kind: 'invalid', rejection: tooLargeBody(BODY_LIMIT_BYTES) };
+  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
     const contentType = req.headers['content-type'];
-    const prelude = restPreludeRejection(route, { present: body.bytes.length > 0, contentType });
+    const prelude = restPreludeRejection(route, { present: body.length > 0, contentType });
     if (prelude) return { kind: 'invalid', rejection: prelude };
 
     const pathId = route.pathParams.model_id ?? '';
-    const params = parseStopRequest(requestParams(route)!, body.bytes.length > 0 ? body.bytes : null, contentType, pathId);
+    const params = parseStopRequest(requestParams(route)!, body.length > 0 ? body : null, contentType, pathId);
     if (params instanceof GuardError) return { kind: 'invalid', rejection: params };
     if (params.unconsumedParams.length > 0) {
       const candidates = [...params.consumedParams, ...FRAMEWORK_PARAMETERS];
@@ -50,7 +41,7 @@ export class StopGuard {
     const deploymentId = pathId === '' && params.bodyModelId !== undefined ? params.bodyModelId : pathId;
     Object.assign(decision.request, { deployment_id: deploymentId, force: params.force, allow_no_match: params.allowNoMatch });
 
-    if (params.force) return { kind: 'forward', rule: 'stop.force', body: body.bytes };
+    if (params.force) return { kind: 'forward', rule: 'stop.force' };
 
     const facts = await timeReads(() => this.deps.facts.forStop(deploymentId, callerHeaders(req.headers)));
     decision.facts = {
@@ -60,6 +51,6 @@ export class StopGuard {
     };
     const verdict = decideStop({ deploymentId, force: params.force, allowNoMatch: params.allowNoMatch }, facts);
     if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
-    return { kind: 'forward', rule: verdict.rule, body: body.bytes };
+    return { kind: 'forward', rule: verdict.rule };
   }
 }

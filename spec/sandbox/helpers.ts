@@ -1,0 +1,130 @@
+/**
+ * Test helpers for the sandbox contract tests: raw HTTP (node:http, so nothing normalises
+ * the request line), control API calls, and a few fixtures built through public APIs.
+ */
+import { request as httpRequest, IncomingHttpHeaders } from 'node:http';
+import { Sandbox, SandboxOptions, startSandbox } from '../../src/sandbox';
+
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  rawHeaders: string[];
+  text: string;
+  buffer: Buffer;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export function raw(
+  base: string,
+  method: string,
+  path: string,
+  opts: { body?: string | Buffer | object; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<RawResponse> {
+  const u = new URL(base);
+  let payload: Buffer | undefined;
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.body !== undefined) {
+    payload = Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body));
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type') && typeof opts.body === 'object' && !Buffer.isBuffer(opts.body)) {
+      headers['Content-Type'] = 'application/json';
+    }
+    headers['Content-Length'] = String(payload.length);
+  }
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        const text = buffer.toString('utf8');
+        let json: unknown = undefined;
+        try {
+          json = text.length > 0 ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, text, buffer, json });
+      });
+      res.on('error', reject);
+    });
+    req.setTimeout(opts.timeoutMs ?? 10_000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+export async function control(base: string, method: string, path: string, body?: object): Promise<RawResponse> {
+  const r = await raw(base, method, `/_sandbox${path}`, body === undefined ? {} : { body });
+  if (r.status >= 300) throw new Error(`control ${method} ${path} failed: ${r.status} ${r.text}`);
+  return r;
+}
+
+/** Starts a sandbox and registers its closing; returns a getter. */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+  let sb: Sandbox | undefined;
+  beforeAll(async () => {
+    sb = await startSandbox(options);
+  });
+  afterAll(async () => {
+    await sb?.close();
+  });
+  beforeEach(async () => {
+    if (sb) await control(sb.url, 'POST', '/reset');
+  });
+  return () => {
+    if (!sb) throw new Error('sandbox not started');
+    return sb;
+  };
+}
+
+export const TREE_DEFINITION = {
+  preprocessors: [],
+  trained_model: {
+    tree: {
+      feature_names: ['a'],
+      tree_structure: [
+        { node_index: 0, split_feature: 0, threshold: 0.5, decision_type: 'lte', left_child: 1, right_child: 2 },
+        { node_index: 1, leaf_value: 1 },
+        { node_index: 2, leaf_value: 2 },
+      ],
+      target_type: 'regression',
+    },
+  },
+};
+
+/** PUT a tree model (regression unless told otherwise) through the public API. */
+export async function putTreeModel(base: string, id: string, opts: { config?: string; fields?: string[] } = {}): Promise<void> {
+  const config = opts.config ?? 'regression';
+  const r = await raw(base, 'PUT', `/_ml/trained_models/${id}`, {
+    body: { input: { field_names: opts.fields ?? ['a'] }, inference_config: { [config]: {} }, definition: TREE_DEFINITION },
+  });
+  if (r.status !== 200) throw new Error(`put model ${id}: ${r.status} ${r.text}`);
+}
+
+/** PUT a PyTorch text-embedding model (8.x) through the public API. */
+export async function putPyTorchModel(base: string, id: string, opts: { config?: string; fields?: string[] } = {}): Promise<void> {
+  const r = await raw(base, 'PUT', `/_ml/trained_models/${id}`, {
+    body: { model_type: 'pytorch', input: { field_names: opts.fields ?? ['text_field'] }, inference_config: { [opts.config ?? 'text_embedding']: {} } },
+  });
+  if (r.status !== 200) throw new Error(`put model ${id}: ${r.status} ${r.text}`);
+}
+
+export async function startDeployment(base: string, modelId: string, query = ''): Promise<RawResponse> {
+  const r = await raw(base, 'POST', `/_ml/trained_models/${modelId}/deployment/_start${query}`);
+  if (r.status !== 200) throw new Error(`start ${modelId}: ${r.status} ${r.text}`);
+  return r;
+}
+
+export async function putAlias(base: string, modelId: string, alias: string, reassign = false): Promise<RawResponse> {
+  return raw(base, 'PUT', `/_ml/trained_models/${modelId}/model_aliases/${alias}${reassign ? '?reassign=true' : ''}`);
+}
+
+export async function putPipeline(base: string, id: string, body: object): Promise<void> {
+  const r = await raw(base, 'PUT', `/_ingest/pipeline/${id}`, { body });
+  if (r.status !== 200) throw new Error(`put pipeline ${id}: ${r.status} ${r.text}`);
+}
+
+export function inferencePipeline(modelId: string): object {
+  return { processors: [{ inference: { model_id: modelId, target_field: 'out' } }] };
+}

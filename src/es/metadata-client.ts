@@ -38,18 +38,25 @@ export type CallerHeaders = Record<string, string>;
 /** Metadata answers are small; anything larger than this is not an answer we trust. */
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
+/** The kinds of read, a small fixed set (metric labels). */
+export type ReadKind = 'trained_models' | 'trained_model_stats' | 'pipelines' | 'has_privileges' | 'root';
+
 export interface MetadataClientOptions {
   esUrl: string;
   timeoutMs: number;
   tls?: TlsConnectionOptions;
+  /** Told how each read went: answered below 500, or not (metrics). */
+  onRead?: (kind: ReadKind, seconds: number, answered: boolean) => void;
 }
 
 export class MetadataClient {
   private readonly client: Client;
   private readonly timeoutMs: number;
+  private readonly onRead: NonNullable<MetadataClientOptions['onRead']>;
 
   constructor(options: MetadataClientOptions) {
     this.timeoutMs = options.timeoutMs;
+    this.onRead = options.onRead ?? (() => undefined);
     this.client = new Client({
       node: options.esUrl,
       Transport: VersionNeutralTransport,
@@ -63,17 +70,17 @@ export class MetadataClient {
 
   /** `GET _ml/trained_models/<id>`: configs, with alias resolution (§1.3, §4.1). */
   trainedModels(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read(label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller);
+    return this.read('trained_models', label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller);
   }
 
   /** `GET _ml/trained_models/<concrete id>/_stats`: one entry per deployment (§1.4); never call it with an alias (§4.3). */
   trainedModelStats(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read(label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller);
+    return this.read('trained_model_stats', label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller);
   }
 
   /** `GET _ingest/pipeline`: every stored pipeline (§4.4). */
   pipelines(label: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read(label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
+    return this.read('pipelines', label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
   }
 
   /**
@@ -81,12 +88,12 @@ export class MetadataClient {
    * given credentials: whether that caller holds them.
    */
   hasClusterPrivileges(label: string, privileges: string[], caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read(label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
+    return this.read('has_privileges', label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
   }
 
   /** `GET /`: the cluster's name and version (§5.5 needs version and build hash for `Warning`). */
   root(label: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read(label, (opts) => this.client.info({}, opts), caller);
+    return this.read('root', label, (opts) => this.client.info({}, opts), caller);
   }
 
   async close(): Promise<void> {
@@ -94,22 +101,28 @@ export class MetadataClient {
   }
 
   private async read(
+    kind: ReadKind,
     label: string,
     call: (opts: TransportRequestOptionsWithMeta) => Promise<{ statusCode?: number | null; headers?: Record<string, unknown> | null; body: unknown }>,
     caller: CallerHeaders = {},
   ): Promise<RawAnswer> {
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     let result;
+    let body: Buffer;
     try {
       result = await call({ meta: true, asStream: true, headers: caller, maxRetries: 0, requestTimeout: this.timeoutMs });
     } catch (error) {
+      this.onRead(kind, seconds(), false);
       throw new MetadataReadError(label, describeTransportFailure(error));
     }
-    let body: Buffer;
     try {
       body = await readAll(result.body as Readable, MAX_ANSWER_BYTES);
     } catch (error) {
+      this.onRead(kind, seconds(), false);
       throw new MetadataReadError(label, `answer could not be read: ${(error as Error).message}`);
     }
+    this.onRead(kind, seconds(), (result.statusCode ?? 0) > 0 && (result.statusCode ?? 0) < 500);
     return {
       statusCode: result.statusCode ?? 0,
       headers: (result.headers ?? {}) as Record<string, string | string[]>,

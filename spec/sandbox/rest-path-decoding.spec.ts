@@ -43,16 +43,6 @@ describe('REST path decoding (§5.1)', () => {
     expect(upper.json.error).toMatch(/^no handler found for uri/);
   });
 
-  it.each([
-    ['/_ml/trained_models/abc%', 'unterminated escape sequence at end of string: abc%'],
-    ['/_ml/trained_models/abc%4', 'partial escape sequence at end of string: abc%4'],
-    ['/_ml/trained_models/a%zzb', "invalid escape sequence `%zz' at index 1 of: a%zzb"],
-  ])('answers a malformed escape in %s with 405 and the decoder message', async (path, msg) => {
-    const r = await raw(sb().url, 'GET', path);
-    expect(r.status).toBe(405);
-    expect(r.json).toEqual({ error: msg, status: 405 });
-  });
-
   it('prefers a literal route over a wildcard one (_stats is not a model id)', async () => {
     const r = await raw(sb().url, 'GET', '/_ml/trained_models/_stats');
     expect(r.status).toBe(200);

@@ -10,11 +10,15 @@ describe('_stats on 8.15', () => {
     await startDeployment(sb().url, 'torch', '?deployment_id=torch-a&number_of_allocations=2');
   });
 
-  it('has one entry per deployment, sorted by model then deployment id; count counts models', async () => {
+  it('has one entry per deployment, sorted by model id only; count counts models', async () => {
+    // Response.Builder.build's comparator compares modelStats1's deployment id with itself
+    // (GetTrainedModelsStatsAction @0128e306), so a model's deployments keep the iteration
+    // order of the HashSet modelToDeployments built: Java puts "torch-b" (bucket 0) before
+    // "torch-a" (bucket 1) — checked with java.util.HashSet.
     const r = await raw(sb().url, 'GET', '/_ml/trained_models/_stats');
     expect(r.json.count).toBe(3);
     const rows = r.json.trained_model_stats.map((e: { model_id: string; deployment_stats?: { deployment_id: string } }) => [e.model_id, e.deployment_stats?.deployment_id]);
-    expect(rows).toEqual([['lang_ident_model_1', undefined], ['torch', 'torch-a'], ['torch', 'torch-b'], ['tree', undefined]]);
+    expect(rows).toEqual([['lang_ident_model_1', undefined], ['torch', 'torch-b'], ['torch', 'torch-a'], ['tree', undefined]]);
   });
 
   it('reports allocation_status computed from the routing table', async () => {
@@ -56,7 +60,7 @@ describe('_stats on 8.15', () => {
     expect(r.json).toEqual({ count: 1, trained_model_stats: [] });
   });
 
-  it('finds a deployment by its deployment id', async () => {
+  it('lists every deployment of a model queried by its model id', async () => {
     const r = await raw(sb().url, 'GET', '/_ml/trained_models/torch/_stats');
     expect(r.json.trained_model_stats).toHaveLength(2);
   });

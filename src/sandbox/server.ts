@@ -273,7 +273,15 @@ export class SandboxCore implements ControlTarget {
 
     // 5. routing (§5.1)
     if (decodeFailure) {
-      return sendError(new FlatError(405, decodeFailure.message));
+      // RestController.tryAllHandlers catches the IllegalArgumentException of the path
+      // decoder and calls handleUnsupportedHttpMethod(uri, null, channel,
+      // getValidHandlerMethodSet(rawPath), e): the message is the exception's, followed by
+      // ", allowed: [..]" and an Allow header when the raw path has valid methods
+      // (elastic/elasticsearch server/src/main/java/org/elasticsearch/rest/RestController.java
+      // @00203b9a). ES holds the set in a HashSet; we list it in enum order as for §5.1's 405.
+      const valid = this.router.validMethods(rawPath);
+      const msg = valid.length > 0 ? `${decodeFailure.message}, allowed: [${valid.join(', ')}]` : decodeFailure.message;
+      return sendError(new FlatError(405, msg, valid.length > 0 ? { Allow: valid.join(',') } : {}));
     }
     const validMethods = new Set<Method>();
     for (const m of matches) for (const k of m.handlers.keys()) validMethods.add(k);

@@ -2,7 +2,6 @@
  * Start and stop deployments (es-semantics §1.5, §3.1 for 8.8+, §3.2 before).
  */
 import { EsError, badRequest, conflict, illegalArgument, resourceNotFound, validationError } from '../rest/errors';
-import { parseBool } from '../rest/params';
 import { Assignment, AllocationState, allocationStatus, setAllocation } from '../state/assignments';
 import { expandIds } from '../state/resolve';
 import { references } from './ml-models';
@@ -150,26 +149,85 @@ function startHandler(f: Features): RouteSpec['handler'] {
   };
 }
 
-function readStopParams(req: RestRequest): { allowNoMatch: boolean; force: boolean } {
-  // [decision, §7.2] query parameters are always read; a body (allow_no_match, force,
-  // finish_pending_work) overrides them
-  let allowNoMatch = req.params.bool('allow_no_match', true);
-  let force = req.params.bool('force', false);
-  req.params.get('timeout');
-  if (req.hasContent) {
-    const body = req.json();
-    if (body.allow_no_match !== undefined) allowNoMatch = parseBool(String(body.allow_no_match), true);
-    if (body.force !== undefined) force = parseBool(String(body.force), false);
+const STOP_PARSER = 'cluster:admin/xpack/ml/trained_models/deployment/stop';
+
+/** 1-based line:column of the first occurrence of `needle` in `text` (ObjectParser error locations, approximated). */
+function locate(text: string, needle: string): string {
+  const at = Math.max(0, text.indexOf(needle));
+  const before = text.slice(0, at).split('\n');
+  return `[${before.length}:${before[before.length - 1]!.length + 1}]`;
+}
+
+/**
+ * RestStopTrainedModelDeploymentAction.prepareRequest (elastic/elasticsearch
+ * x-pack/plugin/ml/src/main/java/org/elasticsearch/xpack/ml/rest/inference/RestStopTrainedModelDeploymentAction.java
+ * @1dc80d4a) reads EITHER the body, when `restRequest.hasContentOrSourceParam()` (a body or a
+ * `source` query parameter): `Request.parseRequest(modelId, contentOrSourceParamParser())`;
+ * OR the query parameters allow_no_match, force, finish_pending_work. Never both: with a
+ * body those query parameters stay unconsumed and give "unrecognized parameter" (§5.3).
+ * `contentOrSourceParam()` consumes `source`/`source_content_type` only when there is no
+ * body (RestRequest.java), so `?source=` next to a body is unrecognized too.
+ * Body parser (StopTrainedModelDeploymentAction.Request.PARSER @08b91421): model_id (must equal
+ * the path id), allow_no_match, force, finish_pending_work; other fields are unknown.
+ */
+function readStopParams(req: RestRequest, modelId: string): { id: string; allowNoMatch: boolean; force: boolean } {
+  if (!req.hasContent && !req.params.has('source')) {
+    const allowNoMatch = req.params.bool('allow_no_match', true);
+    const force = req.params.bool('force', false);
+    req.params.bool('finish_pending_work', false);
+    return { id: modelId, allowNoMatch, force };
   }
-  return { allowNoMatch, force };
+  let text: string;
+  let body: Record<string, unknown>;
+  if (req.hasContent) {
+    body = req.json();
+    text = req.content().toString('utf8');
+  } else {
+    const source = req.params.get('source');
+    const sourceType = req.params.get('source_content_type');
+    // [unverified rendering] IllegalStateException → 500 in the versions read; newer
+    // RestRequest throws a validation exception instead
+    if (source === undefined || sourceType === undefined) throw new EsError(500, 'illegal_state_exception', 'source and source_content_type parameters are required');
+    if (!/^application\/(json|x-ndjson|vnd\.elasticsearch\+json)\s*(;.*)?$/i.test(sourceType.trim())) {
+      throw new EsError(500, 'illegal_state_exception', `Unknown value for source_content_type [${sourceType}]`);
+    }
+    text = source;
+    try {
+      body = JSON.parse(source) as Record<string, unknown>;
+    } catch (e) {
+      throw new EsError(400, 'x_content_parse_exception', `[1:1] Unexpected character: ${(e as Error).message}`);
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new EsError(400, 'x_content_parse_exception', '[1:1] Unexpected token, expected START_OBJECT');
+  }
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = body[name];
+    if (v === undefined) return dflt;
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 'false') return v === 'true';
+    throw new EsError(400, 'x_content_parse_exception', `${locate(text, JSON.stringify(v))} [${STOP_PARSER}] failed to parse field [${name}]`);
+  };
+  for (const k of Object.keys(body)) {
+    if (!['model_id', 'allow_no_match', 'force', 'finish_pending_work'].includes(k)) {
+      throw new EsError(400, 'x_content_parse_exception', `${locate(text, JSON.stringify(k))} [${STOP_PARSER}] unknown field [${k}]`);
+    }
+  }
+  const allowNoMatch = bool('allow_no_match', true);
+  const force = bool('force', false);
+  bool('finish_pending_work', false);
+  // parseRequest: the body's model_id wins over an empty path id, and must equal a non-empty one
+  if (body.model_id === undefined) return { id: modelId, allowNoMatch, force };
+  const bodyId = String(body.model_id);
+  if (modelId !== '' && bodyId !== modelId) {
+    throw illegalArgument(`Inconsistent model_id; '${bodyId}' specified in the body differs from '${modelId}' specified as a URL argument`);
+  }
+  return { id: bodyId, allowNoMatch, force };
 }
 
 function stopHandler(f: Features): RouteSpec['handler'] {
   return {
     name: 'xpack_ml_stop_trained_models_deployment_action',
     prepare(req, ctx): PreparedAction {
-      const X = req.params.get('model_id')!;
-      const { allowNoMatch, force } = readStopParams(req);
+      const { id: X, allowNoMatch, force } = readStopParams(req, req.params.get('model_id')!);
       return {
         action: 'cluster:admin/xpack/ml/trained_models/deployment/stop',
         run() {

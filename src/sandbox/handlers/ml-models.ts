@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { EsError, badRequest, conflict, illegalArgument, missingTrainedModel, validationError } from '../rest/errors';
 import { referencedModelIds } from '../state/references';
-import { expandIds, isMatchAll, isWildcard, wildcardMatch } from '../state/resolve';
+import { expandIds, isAllOrWildcard, isMatchAll, simpleIdsMatcher, tokenizeExpression } from '../state/resolve';
+import { javaHashSetOrder } from '../state/java-order';
+import { javaCompare } from '../rest/params';
 import { StoredModel, inferenceConfigName } from '../state/models';
 import { Assignment } from '../state/assignments';
-import { ClusterState } from '../state/store';
 import { renderConfig, renderDeploymentStats } from './ml-render';
 import { HandlerContext, PreparedAction, RouteSpec } from './types';
 import { Features } from '../version';
@@ -216,53 +217,97 @@ const getStats: RouteSpec = {
         action: 'cluster:monitor/xpack/ml/inference/stats/get',
         run() {
           const st = ctx.state;
-          const ids = expandIds(st, expr, allowNoMatch).slice(from, from + size);
-          const matched = matchedDeployments(st, expr, ctx.features);
+          if (ctx.features.multiDeployments) return { body: statsMultiDeployments(ctx, expr, allowNoMatch, from, size) };
+          // 8.0–8.7 (one deployment per model, its id is the model id): deployment stats are
+          // fetched for the raw request id, so a model reached through an alias shows no
+          // deployment_stats (§4.3)
+          const all = expandIds(st, expr, allowNoMatch);
+          const ids = all.slice(from, from + size);
+          const matches = simpleIdsMatcher(expr);
           const entries: Array<Record<string, unknown>> = [];
           for (const id of ids) {
             const base = modelStatsBase(st.models.get(id)!, ctx);
-            const deployments = st.assignmentsForModel(id).sort((a, b) => (a.deployment_id < b.deployment_id ? -1 : a.deployment_id > b.deployment_id ? 1 : 0));
-            if (deployments.length === 0) {
-              entries.push(base);
-              continue;
-            }
-            if (ctx.features.multiDeployments) {
-              // 8.8+: deployments matched against the raw request id; a deployed model reached
-              // through an alias is skipped entirely while count still counts it (§4.3)
-              for (const d of deployments) if (matched.has(d.deployment_id)) entries.push({ ...base, deployment_stats: renderDeploymentStats(d, ctx) });
-            } else {
-              // 8.0–8.7: the entry appears; without deployment_stats when reached by alias (§4.3)
-              const d = deployments[0]!;
-              entries.push(matched.has(d.deployment_id) ? { ...base, deployment_stats: renderDeploymentStats(d, ctx) } : base);
-            }
+            const d = st.assignmentsForModel(id)[0];
+            entries.push(d && matches(d.model_id) ? { ...base, deployment_stats: renderDeploymentStats(d, ctx) } : base);
           }
-          return { body: { count: ids.length, trained_model_stats: entries } };
+          // count is the total number of matched models, not the page (expandIds' totalHitCount)
+          return { body: { count: all.length, trained_model_stats: entries } };
         },
       };
     },
   },
 };
 
-function matchedDeployments(st: ClusterState, expr: string, f: Features): Set<string> {
-  const out = new Set<string>();
-  if (!st.assignments) return out;
-  const tokens = isMatchAll(expr) ? ['*'] : expr.split(',');
-  for (const a of st.assignments.values()) {
-    for (const t of tokens) {
-      const m = (v: string): boolean => (t === '_all' || isWildcard(t) ? wildcardMatch(t === '_all' ? '*' : t, v) : t === v);
-      if (m(a.model_id) || (f.multiDeployments && m(a.deployment_id))) out.add(a.deployment_id);
+/**
+ * 8.8+ `_stats` (TransportGetTrainedModelsStatsAction @baf2a187,
+ * GetTrainedModelsStatsAction.Response.Builder.build @0128e306):
+ * - `matchedDeploymentIds`: deployments whose *deployment id* matches the raw expression;
+ * - `addModelsUsedInMatchingDeployments`: unless the expression is all/wildcard, the models
+ *   those deployments use are added to the id expression, and `expandIds` does not count the
+ *   matched deployment ids as missing (`previouslyMatchedIds`);
+ * - `getDeploymentStats`: stats for every deployment whose deployment id OR model id matches
+ *   the raw expression (an alias matches neither, §4.3);
+ * - `build(modelToDeployments(expanded models))`: an undeployed model gets one entry; a
+ *   deployed one gets an entry per deployment *that has stats*, none otherwise;
+ * - `count` is expandIds' total hit count (models, before paging).
+ * Entries are sorted by model id only: the comparator meant to order a model's deployments
+ * compares modelStats1's deployment id with itself (`deploymentId2 = ... :
+ * modelStats1.getDeploymentStats().getDeploymentId()`), and the sort is stable, so they stay
+ * in the iteration order of the HashSet `modelToDeployments` built.
+ */
+function statsMultiDeployments(ctx: HandlerContext, expr: string, allowNoMatch: boolean, from: number, size: number): Record<string, unknown> {
+  const st = ctx.state;
+  const matches = simpleIdsMatcher(expr);
+  // allAssignments() iterates the metadata's ordered map; the sandbox keeps it by deployment id
+  const assignments = [...(st.assignments?.values() ?? [])].sort((a, b) => javaCompare(a.deployment_id, b.deployment_id));
+  const matchedDeploymentIds = new Set(assignments.filter((a) => matches(a.deployment_id)).map((a) => a.deployment_id));
+  let idExpression = expr;
+  const tokens = tokenizeExpression(expr);
+  if (!isAllOrWildcard(tokens)) {
+    const used = assignments.filter((a) => matchedDeploymentIds.has(a.deployment_id)).map((a) => a.model_id);
+    idExpression = [...new Set([...tokens, ...used])].join(',');
+  }
+  const all = expandIds(st, idExpression, allowNoMatch, matchedDeploymentIds);
+  const ids = all.slice(from, from + size);
+  const withStats = new Set(assignments.filter((a) => matches(a.deployment_id) || matches(a.model_id)).map((a) => a.deployment_id));
+  const entries: Array<Record<string, unknown>> = [];
+  for (const id of ids) {
+    const base = modelStatsBase(st.models.get(id)!, ctx);
+    const deploymentIds = assignments.filter((a) => a.model_id === id).map((a) => a.deployment_id);
+    if (deploymentIds.length === 0) {
+      entries.push(base);
+      continue;
+    }
+    for (const depId of javaHashSetOrder(deploymentIds)) {
+      if (!withStats.has(depId)) continue; // assignmentStats == null → skipped
+      // pipelines are looked up for model ids, aliases and the *matched* deployment ids; an
+      // entry uses its deployment id's ingest stats when there are any, else the model's
+      const byDeployment = matchedDeploymentIds.has(depId) && depId !== id ? pipelinesReferencing(ctx, [depId]) : [];
+      const entryBase = byDeployment.length > 0 ? modelStatsBase(st.models.get(id)!, ctx, byDeployment) : base;
+      entries.push({ ...entryBase, deployment_stats: renderDeploymentStats(st.assignments!.get(depId)!, ctx) });
     }
   }
-  return out;
+  return { count: all.length, trained_model_stats: entries };
 }
 
-function modelStatsBase(m: StoredModel, ctx: HandlerContext): Record<string, unknown> {
+/** Ids of the pipelines whose inference processors reference any of `keys` (map-based walk). */
+function pipelinesReferencing(ctx: HandlerContext, keys: string[]): string[] {
   const st = ctx.state;
-  const keys = new Set<string>([m.model_id, ...st.aliasesOf(m.model_id), ...st.assignmentsForModel(m.model_id).map((a) => a.deployment_id)]);
-  const pipelines = Object.entries(st.pipelinesObject()).filter(([pid]) => {
+  return Object.keys(st.pipelinesObject()).filter((pid) => {
     const refs = referencedModelIds({ [pid]: st.pipelines.get(pid) }, true);
-    return [...keys].some((k) => refs.has(k));
+    return keys.some((k) => refs.has(k));
   });
+}
+
+/**
+ * One stats entry without deployment_stats. Ingest stats come from the pipelines referencing
+ * the model id or one of its aliases (`inferenceIngestStatsByModelId` folds alias keys into
+ * the model id); 8.8+ deployment entries may pass `pipelineIds` found through their
+ * deployment id instead (`ingestStatsMap.get(deploymentId)`, else by model id).
+ */
+function modelStatsBase(m: StoredModel, ctx: HandlerContext, pipelineIds?: string[]): Record<string, unknown> {
+  const st = ctx.state;
+  const pipelines = (pipelineIds ?? pipelinesReferencing(ctx, [m.model_id, ...st.aliasesOf(m.model_id)])).map((pid) => [pid] as const);
   const out: Record<string, unknown> = { model_id: m.model_id };
   if (ctx.features.modelType) {
     out.model_size_stats = {

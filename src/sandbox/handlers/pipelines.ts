@@ -50,13 +50,19 @@ const getPipeline: RouteSpec = {
       return {
         action: 'cluster:admin/ingest/pipeline/get',
         run() {
+          // IngestService.innerGetPipelines: no id → every pipeline; a simple-match pattern
+          // (`*` included) → the matching ones; anything else (`_all` too) an exact lookup.
+          // GetPipelineResponse.status(): NOT_FOUND when the list is empty (isFound false),
+          // the body still `{}` — also for `GET _ingest/pipeline` with nothing stored
+          // (elastic/elasticsearch server/src/main/java/org/elasticsearch/action/ingest/GetPipelineResponse.java
+          // @13a0e88f; RestGetPipelineAction answers through RestStatusToXContentListener).
           const all = [...ctx.state.pipelines.entries()];
-          if (expr === undefined || expr === '' || expr === '*' || expr === '_all') return { body: Object.fromEntries(all) };
+          const ids = (expr ?? '').split(',').map((t) => t.trim()).filter((t) => t.length > 0); // Strings.splitStringByCommaToArray
           const out: Record<string, unknown> = {};
-          for (const token of expr.split(',')) {
+          if (ids.length === 0) for (const [id, p] of all) out[id] = p;
+          for (const token of ids) {
             for (const [id, p] of all) if (token.includes('*') ? wildcardMatch(token, id) : token === id) out[id] = p;
           }
-          // a missing pipeline answers 404 with an empty object
           return { status: Object.keys(out).length === 0 ? 404 : 200, body: out };
         },
       };

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     logger.warn({ sandbox: sandbox.url, es_version: sandbox.esVersion }, 'ES_URL is not set: guarding the built-in SANDBOX cluster');
   }
 
-  const proxy = await startProxy({ ...config, ES_URL: esUrl }, logger);
+  const proxy = await startProxy({ ...config, ES_URL: esUrl }, logger, { processMetrics: true });
   logger.info({ proxy: proxy.url, admin: proxy.adminUrl, cluster: redactUrl(esUrl) }, 'model-alias-guard is listening');
   process.stdout.write(banner(proxy.url, proxy.adminUrl, esUrl, sandbox !== undefined));
 

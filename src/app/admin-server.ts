@@ -1,7 +1,7 @@
 /**
  * The admin listener, on its own port because every path of the proxied
  * port belongs to Elasticsearch (`GET /metrics` is a valid index request
- * there). `/healthz`: the process is up. `/readyz`: the cluster answered
+ * there). `/healthz`: the process is up. `/metrics`: Prometheus text. `/readyz`: the cluster answered
  * `GET /` recently (with the Elasticsearch product header, or with
  * Elasticsearch's authentication challenge).
  */
@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log/logger';
 import type { CallerHeaders, MetadataClient } from '../es/metadata-client';
+import type { ProxyMetrics } from '../metrics/proxy-metrics';
 import { closeServer, hostForUrl, listen } from './start-proxy';
 
 const PROBE_INTERVAL_MS = 5_000;
@@ -18,6 +19,8 @@ const READY_WINDOW_MS = 3 * PROBE_INTERVAL_MS;
 
 export interface AdminServer {
   url: string;
+  /** Readiness fails from now on: the first step of a graceful shutdown. */
+  markDraining(): void;
   close(): Promise<void>;
 }
 
@@ -27,8 +30,10 @@ export async function startAdminServer(options: {
   metadata: MetadataClient;
   /** The proxy's own credentials for the probe, when it has some. */
   serviceCredentials: CallerHeaders | null;
+  metrics: ProxyMetrics;
   logger: Logger;
 }): Promise<AdminServer> {
+  let draining = false;
   let lastClusterAnswerAt = 0;
   let lastProblem = 'not probed yet';
 
@@ -59,8 +64,16 @@ export async function startAdminServer(options: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'shutting_down' });
+      return;
+    }
     const ready = Date.now() - lastClusterAnswerAt < READY_WINDOW_MS;
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not_ready', problem: lastProblem });
+  });
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await options.metrics.exposition();
+    res.type(contentType).send(body);
   });
 
   const server = createServer(app);
@@ -69,6 +82,9 @@ export async function startAdminServer(options: {
   options.logger.debug({ port }, 'admin listener started');
   return {
     url: `http://${hostForUrl(options.host)}:${port}`,
+    markDraining() {
+      draining = true;
+    },
     async close() {
       clearInterval(timer);
       await closeServer(server);

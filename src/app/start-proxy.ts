@@ -25,11 +25,20 @@ import { callerHeaders } from '../guard/caller-credentials';
 import { formatWarningHeader } from '../guard/warning-header';
 import { createGuardApp, GuardHandlers } from './guard-app';
 import { startAdminServer } from './admin-server';
+import { RequestTracker } from './request-tracker';
+import { drainServer } from './drain-server';
+import { ProxyMetrics, RouteClass } from '../metrics/proxy-metrics';
 
 export interface RunningProxy {
   /** `http://host:port` of the proxied port. */
   url: string;
   adminUrl: string;
+  metrics: ProxyMetrics;
+  /**
+   * Graceful stop: readiness fails first, the listener stops accepting,
+   * in-flight requests get SHUTDOWN_GRACE_MS to finish, idle keep-alive
+   * connections are closed, then the upstream pool and clients are closed.
+   */
   close(): Promise<void>;
 }
 
@@ -40,14 +49,26 @@ export type ProxySettings = Pick<
   | 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY' | 'SHUTDOWN_GRACE_MS'
 > & { ES_URL: string };
 
-export async function startProxy(settings: Readonly<ProxySettings>, logger: Logger): Promise<RunningProxy> {
+export async function startProxy(
+  settings: Readonly<ProxySettings>,
+  logger: Logger,
+  options: { processMetrics?: boolean } = {},
+): Promise<RunningProxy> {
+  const metrics = new ProxyMetrics({ processMetrics: options.processMetrics });
   const forwarder = createForwarder({
     upstreamUrl: settings.ES_URL,
     connections: settings.UPSTREAM_CONNECTIONS,
     upstreamTimeoutMs: settings.UPSTREAM_TIMEOUT_MS,
-    onUpstreamError: (error, req) => logger.warn({ err: error, method: req.method }, 'upstream request failed'),
+    onUpstreamError: (error, req) => {
+      metrics.upstreamError();
+      logger.warn({ err: error, method: req.method }, 'upstream request failed');
+    },
   });
-  const metadata = new MetadataClient({ esUrl: settings.ES_URL, timeoutMs: settings.METADATA_TIMEOUT_MS });
+  const metadata = new MetadataClient({
+    esUrl: settings.ES_URL,
+    timeoutMs: settings.METADATA_TIMEOUT_MS,
+    onRead: (kind, seconds, answered) => metrics.metadataRead(kind, seconds, answered),
+  });
   const identity = new ClusterIdentityCache(metadata);
   const serviceCredentials = serviceCredentialHeaders(settings);
   const deploymentFacts = new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials));
@@ -55,6 +76,7 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
     forwarder,
     logger,
     mode: settings.GUARD_MODE,
+    onDecision: (decision) => metrics.decision(decision),
     async warningHeader(text, req) {
       // Elasticsearch labels its warnings with its version and build hash (§5.5).
       const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
@@ -80,20 +102,45 @@ export async function startProxy(settings: Readonly<ProxySettings>, logger: Logg
     forwarder,
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
   });
+  const tracker = new RequestTracker(metrics, classifyRoute);
+  tracker.attach(server);
   await listen(server, settings.PROXY_PORT, settings.PROXY_HOST);
-  const admin = await startAdminServer({ host: settings.PROXY_HOST, port: settings.ADMIN_PORT, metadata, serviceCredentials, logger });
+  const admin = await startAdminServer({
+    host: settings.PROXY_HOST,
+    port: settings.ADMIN_PORT,
+    metadata,
+    serviceCredentials,
+    metrics,
+    logger,
+  });
 
   const url = `http://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
+  let closing: Promise<void> | undefined;
   return {
     url,
     adminUrl: admin.url,
-    async close() {
-      await admin.close();
-      await closeServer(server);
-      await forwarder.close();
-      await metadata.close();
+    metrics,
+    close() {
+      closing ??= (async () => {
+        admin.markDraining();
+        tracker.startDraining();
+        const { cut } = await drainServer(server, settings.SHUTDOWN_GRACE_MS, () => tracker.inFlightCount);
+        if (cut > 0) logger.warn({ cut, grace_ms: settings.SHUTDOWN_GRACE_MS }, 'shutdown grace ran out: connections cut');
+        await forwarder.close();
+        await metadata.close();
+        await admin.close();
+      })();
+      return closing;
     },
   };
+}
+
+/** Route class for metrics: only requests under the guarded prefixes pay for the full matcher. */
+function classifyRoute(req: { method?: string; url?: string }): RouteClass {
+  const url = req.url ?? '';
+  if (!url.startsWith('/_ml/')) return 'passthrough';
+  const match = matchGuardedRoute(req.method ?? '', url);
+  return match ? match.kind : 'passthrough';
 }
 
 export function listen(server: Server, port: number, host: string): Promise<void> {

@@ -1,0 +1,144 @@
+/** Starting and stopping the servers under test, each in its own process. */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  /** CPU time (user + system) the server process used so far, in µs. */
+  cpuMicros(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function askCpu(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { cpuMicros?: number }) => {
+      if (message.cpuMicros === undefined) return;
+      child.off('message', onMessage);
+      resolve(message.cpuMicros);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
+/** utime + stime of a non-node process from /proc (clock ticks, 100 Hz on Linux). */
+function procCpuMicros(pid: number | undefined): Promise<number> {
+  if (pid === undefined) return Promise.resolve(Number.NaN);
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Promise.resolve((Number(fields[11]) + Number(fields[12])) * 10_000);
+  } catch {
+    return Promise.resolve(Number.NaN);
+  }
+}
+
+/** Forks a compiled bench server (dist/bench/servers/<file>.js) and waits for its port. */
+export function forkServer(name: string, file: string, args: string[] = []): Promise<RunningServer> {
+  const child = fork(path.join(__dirname, '..', 'servers', file), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${name} exited early (code ${code})`)));
+    child.once('message', (message: { port: number }) => {
+      resolve({ name, url: `http://127.0.0.1:${message.port}`, cpuMicros: () => askCpu(child), stop: () => stopChild(child) });
+    });
+  });
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listening on ${port} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const NGINX_BINARY = '/usr/sbin/nginx';
+
+/**
+ * nginx as a streaming reverse proxy, run as the current user from a temp
+ * prefix: one process (master_process off, the same one-core footing as the
+ * node proxies), upstream keep-alive, no request or response buffering.
+ */
+export async function startNginx(upstreamUrl: string): Promise<RunningServer> {
+  const prefix = mkdtempSync(path.join(tmpdir(), 'bench-nginx-'));
+  const port = await freePort();
+  const upstream = new URL(upstreamUrl);
+  const config = `
+daemon off;
+master_process off;
+worker_processes 1;
+pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/client_body;
+  proxy_temp_path ${prefix}/proxy;
+  fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi;
+  scgi_temp_path ${prefix}/scgi;
+  keepalive_timeout 120s;
+  keepalive_requests 1000000;
+  upstream cluster {
+    server ${upstream.host};
+    keepalive 64;
+    keepalive_requests 1000000;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 0;
+    location / {
+      proxy_pass http://cluster;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host ${upstream.host};
+      proxy_buffering off;
+      proxy_request_buffering off;
+    }
+  }
+}
+`;
+  writeFileSync(path.join(prefix, 'nginx.conf'), config);
+  const child = spawn(NGINX_BINARY, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(port, 5_000);
+  return {
+    name: 'nginx',
+    url: `http://127.0.0.1:${port}`,
+    cpuMicros: () => procCpuMicros(child.pid),
+    async stop() {
+      await stopChild(child);
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Passthrough throughput and latency: the proxy's forwarder against direct
+ * access, the minimal undici reference, http-proxy-middleware and nginx,
+ * interleaved round by round so drift (thermal, noisy neighbours) hits every
+ * contender alike. Prints medians over rounds and the targets; asserts nothing.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LoadResult } from '../lib/load';
+import { forkServer, NGINX_BINARY, startNginx, type RunningServer } from '../lib/processes';
+import { fixed, formatTable, median } from '../lib/table';
+import { WORKLOADS } from '../lib/workloads';
+import type { BenchEnvironment, BenchSection } from '../run';
+
+const REFERENCE = 'undici reference';
+const PASSTHROUGH = 'passthrough (front door + forwarder)';
+const DIRECT = 'direct to stub';
+
+/** Targets from the brief: passthrough ≥ 0.9× the reference's req/s; ≤ 1 ms added p99 at 32 connections. */
+const MIN_THROUGHPUT_RATIO = 0.9;
+const MAX_ADDED_P99_MS = 1;
+
+interface Contender {
+  name: string;
+  url: string;
+  /** The proxy process, for CPU sampling; absent for direct access. */
+  server?: RunningServer;
+}
+
+interface Measurement extends LoadResult {
+  /** Proxy process CPU time (user + system) per request, µs: robust against load from other processes. */
+  cpuMicrosPerRequest: number;
+}
+
+async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
+  const servers = [
+    await forkServer(PASSTHROUGH, 'passthrough-proxy.js', [upstream.url]),
+    await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]),
+    await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]),
+  ];
+  if (existsSync(NGINX_BINARY)) servers.push(await startNginx(upstream.url));
+  else console.log(`(${NGINX_BINARY} not found: nginx not measured)`);
+  const contenders: Contender[] = [{ name: DIRECT, url: upstream.url }, ...servers.map((server) => ({ name: server.name, url: server.url, server }))];
+  return { contenders, servers };
+}
+
+/** Contender order shifted by one each round, so none is always measured first or last. */
+function rotated<T>(items: readonly T[], by: number): T[] {
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+export const passthroughSection: BenchSection = {
+  title: 'Passthrough: throughput and latency against direct access and other proxies',
+  async run(env: BenchEnvironment) {
+    const { contenders, servers } = await startContenders(env.upstream);
+    const results = new Map<string, Measurement[]>(); // key: workload | contender
+    const key = (workload: string, contender: string) => `${workload} | ${contender}`;
+    try {
+      console.log(`warm-up: ${env.warmupSeconds} s per contender and workload`);
+      for (const workload of WORKLOADS) {
+        for (const contender of contenders) await env.load.run(contender.url, workload, env.warmupSeconds, env.connections);
+      }
+      for (let round = 0; round < env.rounds; round++) {
+        for (const workload of WORKLOADS) {
+          for (const contender of rotated(contenders, round)) {
+            const cpuBefore = (await contender.server?.cpuMicros()) ?? Number.NaN;
+            const load = await env.load.run(contender.url, workload, env.seconds, env.connections);
+            const cpuAfter = (await contender.server?.cpuMicros()) ?? Number.NaN;
+            const result: Measurement = { ...load, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / load.requests };
+            const list = results.get(key(workload.name, contender.name)) ?? [];
+            list.push(result);
+            results.set(key(workload.name, contender.name), list);
+          }
+        }
+        console.log(`round ${round + 1}/${env.rounds} done`);
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.stop()));
+    }
+
+    const summary: Record<string, unknown> = {};
+    for (const workload of WORKLOADS) {
+      const of = (contender: string) => results.get(key(workload.name, contender)) ?? [];
+      const med = (contender: string, pick: (r: Measurement) => number) => median(of(contender).map(pick));
+      const referenceRps = med(REFERENCE, (r) => r.requestsPerSecond);
+      const referenceP50 = med(REFERENCE, (r) => r.p50Ms);
+      const referenceP99 = med(REFERENCE, (r) => r.p99Ms);
+      const directP99 = med(DIRECT, (r) => r.p99Ms);
+      const referenceCpu = med(REFERENCE, (r) => r.cpuMicrosPerRequest);
+      const rows = contenders.map(({ name }) => {
+        const rps = of(name).map((r) => r.requestsPerSecond);
+        const p50 = med(name, (r) => r.p50Ms);
+        const p99 = med(name, (r) => r.p99Ms);
+        const errors = of(name).reduce((sum, r) => sum + r.errors, 0);
+        const cpu = med(name, (r) => r.cpuMicrosPerRequest);
+        summary[key(workload.name, name)] = { rounds: of(name) };
+        return [
+          name,
+          fixed(median(rps), 0),
+          `${fixed(Math.min(...rps), 0)}-${fixed(Math.max(...rps), 0)}`,
+          fixed(median(rps) / referenceRps),
+          fixed(p50),
+          fixed(p50 / referenceP50),
+          fixed(p99),
+          fixed(p99 / referenceP99),
+          name === DIRECT ? '-' : fixed(p99 - directP99),
+          fixed(cpu, 0),
+          fixed(cpu / referenceCpu),
+          String(errors),
+        ];
+      });
+      console.log(`\n${workload.name}, ${env.connections} connections, median of ${env.rounds} × ${env.seconds} s`);
+      console.log(
+        formatTable(
+          ['contender', 'req/s', 'req/s range', '×ref', 'p50 ms', '×ref', 'p99 ms', '×ref', 'p99 +direct ms', 'CPU µs/req', '×ref', 'errors'],
+          rows,
+        ),
+      );
+
+      const ratio = med(PASSTHROUGH, (r) => r.requestsPerSecond) / referenceRps;
+      const addedP99 = med(PASSTHROUGH, (r) => r.p99Ms) - directP99;
+      const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+      const cpuRatio = med(PASSTHROUGH, (r) => r.cpuMicrosPerRequest) / referenceCpu;
+      console.log(`target: passthrough req/s ≥ ${MIN_THROUGHPUT_RATIO}× reference: ${fixed(ratio)}× → ${verdict(ratio >= MIN_THROUGHPUT_RATIO)}`);
+      console.log(`(CPU per request, passthrough vs reference: ${fixed(cpuRatio)}×; req/s ratio expected ≈ 1 / this when CPU-bound)`);
+      console.log(`target: passthrough p99 added over direct ≤ ${MAX_ADDED_P99_MS} ms: ${fixed(addedP99)} ms → ${verdict(addedP99 <= MAX_ADDED_P99_MS)}`);
+    }
+    saveResults(env, summary);
+  },
+};
+
+function saveResults(env: BenchEnvironment, summary: Record<string, unknown>): void {
+  const directory = path.resolve('bench', 'results');
+  try {
+    mkdirSync(directory, { recursive: true });
+    const file = path.join(directory, `passthrough-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify({ environment: env.describe(), results: summary }, null, 2));
+    console.log(`\nraw rounds saved to ${path.relative(process.cwd(), file)}`);
+  } catch (err) {
+    console.log(`(raw rounds not saved: ${(err as Error).message})`);
+  }
+}

@@ -1,0 +1,25 @@
+import { respondAbruptClose, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
+import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { send } from './support/client';
+
+describe('a cluster connection reset before the answer gives 502', () => {
+  let stub: UpstreamStub;
+  let proxy: RunningProxy;
+  beforeAll(async () => {
+    stub = await startUpstreamStub({ responder: respondAbruptClose() });
+    proxy = await startProxy({ upstreamUrl: stub.url });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await stub.close();
+  });
+
+  it('answers 502 naming the closed connection', async () => {
+    const answer = await send(proxy.port, { path: '/idx/_doc/1' });
+    expect(answer.statusCode).toBe(502);
+    const body = JSON.parse(answer.body.toString());
+    expect(body.status).toBe(502);
+    expect(body.error.type).toBe('model_alias_guard_upstream_exception');
+    expect(body.error.reason).toBe('model-alias-guard could not reach the Elasticsearch cluster: connection closed before the answer');
+  });
+});

@@ -1,0 +1,35 @@
+import { startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
+import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { send } from './support/client';
+
+describe('the raw request target reaches the cluster unchanged', () => {
+  let stub: UpstreamStub;
+  let proxy: RunningProxy;
+  beforeAll(async () => {
+    stub = await startUpstreamStub();
+    proxy = await startProxy({ upstreamUrl: stub.url });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await stub.close();
+  });
+
+  const targets = [
+    '/my%2Findex/_doc/a%2Fb',
+    '/idx/_search?q=title:a+b&size=1',
+    '/idx;v=1/_doc/1;x',
+    '/idx/_doc/100%%25',
+    '/caf%C3%A9/_doc/%E2%82%AC%F0%9F%98%80',
+    '/_ml/trained_models/my-model/model_aliases/alias%20one?reassign=true',
+    '/idx/_doc/%zz?pretty&&filter_path=a,,b#frag',
+    '//double//slash/./and/../dots',
+  ];
+
+  it.each(targets)('%s', async (target) => {
+    const answer = await send(proxy.port, { path: target });
+    expect(answer.statusCode).toBe(200);
+    const seen = await stub.nextRequest();
+    expect(seen.url).toBe(target);
+    expect(seen.connection.bytes().includes(Buffer.from(`GET ${target} HTTP/1.1\r\n`))).toBe(true);
+  });
+});

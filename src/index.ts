@@ -5,13 +5,16 @@
  */
 import { loadConfig, ConfigError } from './config/load-config';
 import { createLogger } from './log/logger';
+import { loadTlsSettings } from './config/tls-settings';
 import { startProxy } from './app/start-proxy';
 import { startSandbox, demoCurlExamples, Sandbox } from './sandbox';
 
 async function main(): Promise<void> {
   let config;
+  let tls;
   try {
     config = loadConfig();
+    tls = loadTlsSettings(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`model-alias-guard: ${error.message}\n`);
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     logger.warn({ sandbox: sandbox.url, es_version: sandbox.esVersion }, 'ES_URL is not set: guarding the built-in SANDBOX cluster');
   }
 
-  const proxy = await startProxy({ ...config, ES_URL: esUrl }, logger, { processMetrics: true });
+  const proxy = await startProxy({ ...config, ES_URL: esUrl }, logger, { processMetrics: true, tls });
   logger.info({ proxy: proxy.url, admin: proxy.adminUrl, cluster: redactUrl(esUrl) }, 'model-alias-guard is listening');
   process.stdout.write(banner(proxy.url, proxy.adminUrl, esUrl, sandbox !== undefined));
 

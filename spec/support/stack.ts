@@ -11,6 +11,7 @@ import { request } from 'undici';
 import { startSandbox, Sandbox, SandboxOptions } from '../../src/sandbox';
 import { startProxy, RunningProxy, ProxySettings } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
+import type { TlsSettings } from '../../src/config/tls-settings';
 
 export const LIVE_URL = process.env.ES_LIVE_URL;
 /** `describe` for scenarios that only the sandbox can set up (deployment states, faults). */
@@ -49,6 +50,10 @@ export interface Stack {
 
 export interface StackOptions {
   sandbox?: SandboxOptions;
+  /** TLS material for the proxy (see src/config/tls-settings.ts). */
+  tls?: TlsSettings;
+  /** CA the test clients trust, for https sandboxes and proxies. */
+  clientCa?: string;
   proxy?: Partial<Omit<ProxySettings, 'ES_URL'>>;
 }
 
@@ -78,11 +83,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
     },
     createLogger('info', sink),
+    { tls: options.tls },
   );
   const auth = LIVE_URL ? liveAuth() : {};
   // A 7.x cluster refuses the 8.x client's `compatible-with=8` media types; plain JSON works everywhere.
   const plainJson = options.sandbox?.esVersion?.startsWith('7.') ? { accept: 'application/json', 'content-type': 'application/json' } : {};
-  const clientOptions = { headers: { ...auth, ...plainJson }, maxRetries: 0 };
+  const clientOptions = { headers: { ...auth, ...plainJson }, maxRetries: 0, tls: options.clientCa ? { ca: options.clientCa } : undefined };
   const viaProxy = new Client({ node: proxy.url, ...clientOptions });
   const direct = new Client({ node: esUrl, ...clientOptions });
   const decisions = {

@@ -27,6 +27,8 @@ import { createGuardApp, GuardHandlers } from './guard-app';
 import { startAdminServer } from './admin-server';
 import { RequestTracker } from './request-tracker';
 import { drainServer } from './drain-server';
+import type { TlsSettings } from '../config/tls-settings';
+import { caFingerprintConnector } from '../es/ca-fingerprint-connector';
 import { ProxyMetrics, RouteClass } from '../metrics/proxy-metrics';
 
 export interface RunningProxy {
@@ -52,13 +54,19 @@ export type ProxySettings = Pick<
 export async function startProxy(
   settings: Readonly<ProxySettings>,
   logger: Logger,
-  options: { processMetrics?: boolean } = {},
+  options: { processMetrics?: boolean; tls?: TlsSettings } = {},
 ): Promise<RunningProxy> {
   const metrics = new ProxyMetrics({ processMetrics: options.processMetrics });
+  const upstreamTls = options.tls?.upstream ?? {};
   const forwarder = createForwarder({
     upstreamUrl: settings.ES_URL,
     connections: settings.UPSTREAM_CONNECTIONS,
     upstreamTimeoutMs: settings.UPSTREAM_TIMEOUT_MS,
+    connect: upstreamTls.caFingerprint
+      ? caFingerprintConnector(upstreamTls.caFingerprint)
+      : upstreamTls.ca
+        ? { ca: upstreamTls.ca }
+        : undefined,
     onUpstreamError: (error, req) => {
       metrics.upstreamError();
       logger.warn({ err: error, method: req.method }, 'upstream request failed');
@@ -67,6 +75,8 @@ export async function startProxy(
   const metadata = new MetadataClient({
     esUrl: settings.ES_URL,
     timeoutMs: settings.METADATA_TIMEOUT_MS,
+    tls: upstreamTls.ca ? { ca: upstreamTls.ca } : undefined,
+    caFingerprint: upstreamTls.caFingerprint,
     onRead: (kind, seconds, answered) => metrics.metadataRead(kind, seconds, answered),
   });
   const identity = new ClusterIdentityCache(metadata);
@@ -100,6 +110,7 @@ export async function startProxy(
     matchGuarded: matchGuardedRoute,
     handleGuarded: guardApp,
     forwarder,
+    tls: options.tls?.listener,
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
   });
   const tracker = new RequestTracker(metrics, classifyRoute);
@@ -114,7 +125,8 @@ export async function startProxy(
     logger,
   });
 
-  const url = `http://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
+  const scheme = options.tls?.listener ? 'https' : 'http';
+  const url = `${scheme}://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -27,6 +27,13 @@ export interface Config {
    * user name and password.
    */
   ES_API_KEY?: string;
+  /** PEM file of the CA that signed the cluster's certificate (https clusters). */
+  ES_CA_CERT?: string;
+  /** SHA-256 fingerprint of that CA, as Elasticsearch prints it at first start (`caFingerprint` of the official clients). */
+  ES_CA_FINGERPRINT?: string;
+  /** Serve the proxied port over TLS with this PEM certificate and key. */
+  PROXY_TLS_CERT?: string;
+  PROXY_TLS_KEY?: string;
   ES_USERNAME?: string;
   ES_PASSWORD?: string;
   /** `enforce`: refuse what the rules refuse. `report`: forward it, log and count it as `would_refuse`, and say so in a `Warning`. */
@@ -45,7 +52,12 @@ export interface Config {
 export const configSchema: JSONSchemaType<Config> = {
   type: 'object',
   additionalProperties: true,
-  dependencies: { ES_USERNAME: ['ES_PASSWORD'], ES_PASSWORD: ['ES_USERNAME'] },
+  dependencies: {
+    ES_USERNAME: ['ES_PASSWORD'],
+    ES_PASSWORD: ['ES_USERNAME'],
+    PROXY_TLS_CERT: ['PROXY_TLS_KEY'],
+    PROXY_TLS_KEY: ['PROXY_TLS_CERT'],
+  },
   // One kind of own credentials at a time.
   not: { required: ['ES_API_KEY', 'ES_USERNAME'] },
   required: [
@@ -67,6 +79,10 @@ export const configSchema: JSONSchemaType<Config> = {
     METADATA_TIMEOUT_MS: { type: 'integer', default: 10000, minimum: 1 },
     UPSTREAM_CONNECTIONS: { type: 'integer', default: 128, minimum: 1 },
     ES_API_KEY: { type: 'string', nullable: true, minLength: 1 },
+    ES_CA_CERT: { type: 'string', nullable: true, minLength: 1 },
+    ES_CA_FINGERPRINT: { type: 'string', nullable: true, pattern: '^([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$' },
+    PROXY_TLS_CERT: { type: 'string', nullable: true, minLength: 1 },
+    PROXY_TLS_KEY: { type: 'string', nullable: true, minLength: 1 },
     ES_USERNAME: { type: 'string', nullable: true, minLength: 1 },
     ES_PASSWORD: { type: 'string', nullable: true, minLength: 1 },
     GUARD_MODE: { type: 'string', enum: ['enforce', 'report'], default: 'enforce' },

@@ -45,6 +45,8 @@ export interface MetadataClientOptions {
   esUrl: string;
   timeoutMs: number;
   tls?: TlsConnectionOptions;
+  /** Pin the cluster's CA by its SHA-256 fingerprint (the client's `caFingerprint`). */
+  caFingerprint?: string;
   /** Told how each read went: answered below 500, or not (metrics). */
   onRead?: (kind: ReadKind, seconds: number, answered: boolean) => void;
 }
@@ -63,7 +65,9 @@ export class MetadataClient {
       maxRetries: 0,
       compression: false,
       enableMetaHeader: false,
-      tls: options.tls,
+      // With a pinned fingerprint the chain is checked by fingerprint, not by a trust store (@elastic/transport).
+      tls: options.caFingerprint ? { ...options.tls, rejectUnauthorized: false } : options.tls,
+      caFingerprint: options.caFingerprint,
       requestTimeout: options.timeoutMs,
     });
   }

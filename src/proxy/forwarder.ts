@@ -57,7 +57,7 @@ export interface ForwarderConfig {
    */
   upstreamTimeoutMs?: number;
   /** undici `connect` options, e.g. TLS `ca`/`servername`/`checkServerIdentity` for CA pinning. */
-  connect?: Partial<buildConnector.BuildOptions>;
+  connect?: Partial<buildConnector.BuildOptions> | buildConnector.connector;
   /** Told about every cluster failure the proxy answers for (502, or a cut answer). */
   onUpstreamError?: (err: Error, req: http.IncomingMessage) => void;
 }

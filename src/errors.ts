@@ -4,7 +4,7 @@
  * Elasticsearch answers it, a failed metadata read fails closed with 503,
  * an unreachable cluster is a 502, and a refused read is relayed verbatim.
  */
-import { structuredErrorBody, flatErrorBody, EsErrorBody } from './es/error-body';
+import { structuredErrorBody, flatErrorBody, noHandlerBody, EsErrorBody } from './es/error-body';
 
 export abstract class GuardError extends Error {
   abstract readonly code: string;
@@ -36,7 +36,7 @@ export class EsRejection extends GuardError {
 
 /** A dispatcher-level refusal written in the flat `{"error":"..","status":N}` form (§5.1, §5.4). */
 export class EsFlatRejection extends GuardError {
-  override readonly name = 'EsFlatRejection';
+  override readonly name: string = 'EsFlatRejection';
   readonly code = 'ES_FLAT_REJECTION';
   constructor(readonly statusCode: number, message: string, headers: Record<string, string> = {}) {
     super(message);
@@ -44,6 +44,20 @@ export class EsFlatRejection extends GuardError {
   }
   body(): { error: string; status: number } {
     return flatErrorBody(this.statusCode, this.message);
+  }
+}
+
+/** No handler for the method and target: 400 `{"error":"no handler found for uri [..] and method [..]"}`, without `status` (§5.1). */
+export class EsNoHandlerRejection extends EsFlatRejection {
+  override readonly name = 'EsNoHandlerRejection';
+  constructor(
+    readonly method: string,
+    readonly uri: string,
+  ) {
+    super(400, `no handler found for uri [${uri}] and method [${method}]`);
+  }
+  override body(): { error: string; status: number } {
+    return noHandlerBody(this.method, this.uri) as { error: string; status: number };
   }
 }
 

@@ -41,6 +41,8 @@ export interface Stack {
   sandbox?: Sandbox;
   /** Decision lines the proxy logged, parsed. */
   decisions: Array<Record<string, any>>;
+  /** Every line the proxy logged, parsed. */
+  logs: Array<Record<string, any>>;
   /** The sandbox control API (throws against a real cluster). */
   control(method: string, path: string, body?: unknown): Promise<any>;
   /** Removes what the scenarios created (sandbox: reset; live: the models, aliases and pipelines named `mag-test-*`). */
@@ -54,6 +56,8 @@ export interface StackOptions {
   tls?: TlsSettings;
   /** CA the test clients trust, for https sandboxes and proxies. */
   clientCa?: string;
+  /** The proxy's log level (default info). */
+  logLevel?: 'info' | 'debug';
   proxy?: Partial<Omit<ProxySettings, 'ES_URL'>>;
 }
 
@@ -82,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...options.proxy,
       METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
     },
-    createLogger('info', sink),
+    createLogger(options.logLevel ?? 'info', sink),
     { tls: options.tls },
   );
   const auth = LIVE_URL ? liveAuth() : {};
@@ -107,6 +111,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     sandbox,
     get decisions() {
       return decisions.list;
+    },
+    get logs() {
+      return logLines;
     },
     async control(method, path, body) {
       if (!sandbox) throw new Error('the sandbox control API is not available against a real cluster');

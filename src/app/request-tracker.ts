@@ -1,12 +1,14 @@
 /**
  * Follows every request on the proxied port from arrival to the end of its
- * answer: counts it by route class and status class (metrics), knows what
+ * answer: counts it by route class and status class (metrics), writes one
+ * access line at debug (with the caller's X-Opaque-Id as correlation id), knows what
  * is still in flight, and, once a shutdown has begun, makes every answer
  * close its connection so clients move to another node instead of reusing
  * a socket that is about to go away.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ProxyMetrics, RouteClass } from '../metrics/proxy-metrics';
+import type { Logger } from '../log/logger';
 
 export class RequestTracker {
   private readonly inFlight = new Set<ServerResponse>();
@@ -14,6 +16,7 @@ export class RequestTracker {
 
   constructor(
     private readonly metrics: ProxyMetrics,
+    private readonly logger: Logger,
     /** Names the route class of a request; called once per request, so it must be cheap. */
     private readonly classify: (req: IncomingMessage) => RouteClass,
   ) {}
@@ -40,8 +43,20 @@ export class RequestTracker {
     if (this.draining) res.shouldKeepAlive = false;
     const done = () => {
       if (!this.inFlight.delete(res)) return;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       // An answer cut before it ended is counted with the status it started with.
-      this.metrics.requestDone(route, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.requestDone(route, res.statusCode, seconds);
+      if (this.logger.isLevelEnabled('debug')) {
+        const opaqueId = req.headers['x-opaque-id'];
+        this.logger.debug(
+          {
+            access: { method: req.method, url: req.url, route, status: res.statusCode, complete: res.writableFinished },
+            opaque_id: typeof opaqueId === 'string' ? opaqueId : undefined,
+            duration_ms: Math.round(seconds * 10000) / 10,
+          },
+          'access',
+        );
+      }
     };
     res.once('finish', done);
     res.once('close', done);

@@ -113,7 +113,7 @@ export async function startProxy(
     tls: options.tls?.listener,
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
   });
-  const tracker = new RequestTracker(metrics, classifyRoute);
+  const tracker = new RequestTracker(metrics, logger, classifyRoute);
   tracker.attach(server);
   await listen(server, settings.PROXY_PORT, settings.PROXY_HOST);
   const admin = await startAdminServer({

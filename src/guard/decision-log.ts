@@ -41,7 +41,8 @@ export interface Decision {
 }
 
 export function logDecision(logger: Logger, decision: Decision): void {
-  logger.info({ decision }, `guard ${decision.route} ${decision.verdict} (${decision.rule})`);
+  // The caller's X-Opaque-Id is the correlation id, as in Elasticsearch's own logs.
+  logger.info({ decision, opaque_id: decision.opaqueId }, `guard ${decision.route} ${decision.verdict} (${decision.rule})`);
 }
 
 function modelSummary(model: ModelFacts | null): Record<string, unknown> | null {

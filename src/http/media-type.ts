@@ -7,5 +7,6 @@ const COMPATIBLE_WITH = /application\/vnd\.elasticsearch\+json\s*;\s*compatible-
 
 export function answerContentType(accept: string | undefined): string {
   const match = accept ? COMPATIBLE_WITH.exec(accept) : null;
-  return match ? `application/vnd.elasticsearch+json;compatible-with=${match[1]}` : 'application/json; charset=UTF-8';
+  // 8.x and 9.x answer plain `application/json` (7.x added `; charset=UTF-8`, §5.6); clients accept both.
+  return match ? `application/vnd.elasticsearch+json;compatible-with=${match[1]}` : 'application/json';
 }

@@ -7,9 +7,9 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
-import { structuredErrorBody } from '../es/error-body';
 import type { Forwarder } from './forwarder';
-import { writeJsonAnswer } from './json-answer';
+import { sendGuardError } from '../http/send-guard-error';
+import { InternalGuardError } from '../errors';
 import { isOriginForm, refuseNonOriginTarget } from './request-target';
 
 export interface FrontDoorOptions<M> {
@@ -63,7 +63,7 @@ export function createFrontDoor<M>(options: FrontDoorOptions<M>): http.Server | 
     } catch (err) {
       // Fail closed: a routing fault must not turn into an unguarded forward.
       onInternalError?.(err as Error, req);
-      answerInternalError(res);
+      answerInternalError(req, res);
     }
   }
 
@@ -115,16 +115,8 @@ export function createFrontDoor<M>(options: FrontDoorOptions<M>): http.Server | 
   return server;
 }
 
-function answerInternalError(res: http.ServerResponse): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  writeJsonAnswer(
-    res,
-    500,
-    structuredErrorBody(500, 'model_alias_guard_exception', 'model-alias-guard failed to route the request'),
-  );
+function answerInternalError(req: http.IncomingMessage, res: http.ServerResponse): void {
+  sendGuardError(req, res, new InternalGuardError('failed to route the request'));
 }
 
 /** Node's own guard (_http_server socketOnError): never write raw bytes into a response already under way. */

@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { EsFlatRejection, UpstreamUnavailableError } from '../errors';
 import { downstreamResponseHeaders, headerRecord, withoutField } from './hop-by-hop';
-import { writeGuardError } from './json-answer';
+import { sendGuardError } from '../http/send-guard-error';
 import { describeUpstreamFailure } from './upstream-failure';
 import type { ForwardOptions } from './forwarder';
 
@@ -128,7 +128,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
       this.res.destroy();
     } else {
       this.settings.onUpstreamError?.(err, this.req);
-      writeGuardError(this.res, this.errorAnswer(err));
+      sendGuardError(this.req, this.res, this.errorAnswer(err));
     }
     this.settle();
   }

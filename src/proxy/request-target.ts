@@ -7,8 +7,8 @@
  * guard's matcher does not understand cannot slip past it.
  */
 import type * as http from 'node:http';
-import { noHandlerBody } from '../es/error-body';
-import { writeJsonAnswer } from './json-answer';
+import { EsNoHandlerRejection } from '../errors';
+import { sendGuardError } from '../http/send-guard-error';
 
 export function isOriginForm(rawTarget: string | undefined): rawTarget is string {
   return rawTarget !== undefined && rawTarget.charCodeAt(0) === 0x2f; // '/'
@@ -16,7 +16,5 @@ export function isOriginForm(rawTarget: string | undefined): rawTarget is string
 
 /** 400 `{"error":"no handler found for uri [..] and method [..]"}` (es-semantics §5.1). */
 export function refuseNonOriginTarget(req: http.IncomingMessage, res: http.ServerResponse): void {
-  const method = req.method ?? '';
-  const target = req.url ?? '';
-  writeJsonAnswer(res, 400, noHandlerBody(method, target));
+  sendGuardError(req, res, new EsNoHandlerRejection(req.method ?? '', req.url ?? ''));
 }

@@ -28,7 +28,7 @@
  */
 import { EsRejection } from '../errors';
 import { conflict, firstReferencedAlias, GuardDecision } from './stop-rules';
-import { paramAsBoolean } from './stop-request';
+import { paramAsBoolean } from '../rest/param-boolean';
 
 export interface DeleteAliasRequest {
   /** Path `{model_id}` (percent-decoded). */
@@ -120,5 +120,5 @@ export function decideDeleteModel(request: DeleteModelRequest, facts: DeleteMode
  * `force` and `timeout`. Which parameters are unrecognized is left to the lead.
  */
 export function parseDeleteModelForce(query: Map<string, string>): boolean | EsRejection {
-  return paramAsBoolean(query.get('force'), false);
+  return paramAsBoolean(query, 'force', false);
 }

@@ -48,7 +48,8 @@
  * let a referenced deployment stop).
  */
 import { EsFlatRejection, EsRejection } from '../errors';
-import { structuredErrorBody, EsErrorBody } from '../es/error-body';
+import { parseParamBoolean } from '../rest/param-boolean';
+import { EsRejectionWithCause, illegalArgument } from '../rest/rejections';
 
 export interface StopRequestParameters {
   force: boolean;
@@ -69,54 +70,13 @@ const BODY_FIELDS = ['model_id', ...BOOLEAN_FIELDS];
 const FRAMEWORK_PARAMS = new Set(['error_trace', 'format', 'filter_path', 'pretty', 'human']);
 
 // ---------------------------------------------------------------------------
-// paramAsBoolean (RestRequest + org.elasticsearch.core.Booleans)
+// Booleans and errors: the shared REST-layer helpers (src/rest/)
 // ---------------------------------------------------------------------------
 
-/** `Character.isWhitespace`: Zs/Zl/Zp except no-break spaces, plus \t \n \v \f \r and \x1C-\x1F. */
-const JAVA_WHITESPACE_ONLY = /^[\t\n\u000B\f\r\u001C-\u001F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]*$/;
-
-function invalidBoolean(value: string): EsRejection {
-  return new EsRejection(400, 'illegal_argument_exception', `Failed to parse value [${value}] as only [true] or [false] are allowed.`);
-}
-
-/**
- * `RestRequest.paramAsBoolean(key, default)` (§5.2): absent → default; "" →
- * true; whitespace only → default (`Booleans.parseBoolean(String, boolean)`
- * checks `hasText`, a detail §5.2 does not list); exactly "true"/"false";
- * anything else → 400. Private copy; src/rest/ owns the shared one.
- */
-export function paramAsBoolean(raw: string | undefined, defaultValue: boolean): boolean | EsRejection {
-  if (raw === undefined) return defaultValue;
-  if (raw.length === 0) return true;
-  if (JAVA_WHITESPACE_ONLY.test(raw)) return defaultValue;
-  if (raw === 'true') return true;
-  if (raw === 'false') return false;
-  return invalidBoolean(raw);
-}
-
-// ---------------------------------------------------------------------------
-// Errors shaped as ES renders a non-Elasticsearch exception (§5.4)
-// ---------------------------------------------------------------------------
-
-/**
- * An ES rejection with a `caused_by`. ES puts `caused_by` on the top-level
- * error only; the root cause of an XContentParseException whose cause is not
- * itself a parse/ES exception is the top exception (`guessRootCauses`).
- */
-class EsRejectionWithCause extends EsRejection {
-  constructor(
-    statusCode: number,
-    type: string,
-    reason: string,
-    readonly causedBy: { type: string; reason: string },
-  ) {
-    super(statusCode, type, reason);
-  }
-  override body(): EsErrorBody {
-    const body = structuredErrorBody(this.statusCode, this.type, this.reason);
-    body.error.caused_by = { ...this.causedBy };
-    return body;
-  }
+/** A query value through `RestRequest.paramAsBoolean` (§5.2). */
+function queryBoolean(raw: string | undefined, defaultValue: boolean): boolean | EsRejection {
+  const parsed = parseParamBoolean(raw, defaultValue);
+  return 'failure' in parsed ? illegalArgument(parsed.failure) : parsed.value;
 }
 
 interface Location {
@@ -431,10 +391,8 @@ function parseBody(bytes: Uint8Array): BodyFields | EsRejection {
 function parseBodyBoolean(token: ValueToken): boolean | EsRejection {
   if (token.kind === 'VALUE_BOOLEAN') return token.value;
   const text = (token as { text: string }).text;
-  if (JAVA_WHITESPACE_ONLY.test(text)) return false;
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  return invalidBoolean(text);
+  // Unlike a query value, a body string without text (even "") reads as the default, false.
+  return text === '' ? false : queryBoolean(text, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -526,7 +484,7 @@ export function parseStopRequest(
       ['finish_pending_work', false],
     ] as const) {
       consumed.add(name);
-      const value = paramAsBoolean(query.get(name), defaultValue);
+      const value = queryBoolean(query.get(name), defaultValue);
       if (value instanceof EsRejection) return value;
       values.push(value);
     }

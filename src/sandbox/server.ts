@@ -172,15 +172,18 @@ export class SandboxCore implements ControlTarget {
     let errorTrace = false;
     let compatMajor: number | null = null;
     const send = (reply: Reply): void => this.send(req, res, reply, { pretty, filterPath, compatMajor });
+    // Exceptions are rendered without filter_path: AbstractRestChannel.newErrorBuilder
+    // ("Disable filtering when building error responses"); pretty still applies.
+    const sendUnfiltered = (reply: Reply): void => this.send(req, res, reply, { pretty, filterPath: undefined, compatMajor });
     const sendError = (e: unknown): void => {
       if (e instanceof FlatError) {
-        send({ status: e.status, body: e.body(), headers: e.headers });
+        sendUnfiltered({ status: e.status, body: e.body(), headers: e.headers });
       } else if (e instanceof EsError) {
         const headers: Record<string, string[]> = { ...(e.extra.headers ?? {}) };
-        send({ status: e.status, body: errorBody(e, errorTrace), headers });
+        sendUnfiltered({ status: e.status, body: errorBody(e, errorTrace), headers });
       } else {
         const err = new EsError(500, 'exception', e instanceof Error ? e.message : String(e));
-        send({ status: 500, body: errorBody(err, errorTrace) });
+        sendUnfiltered({ status: 500, body: errorBody(err, errorTrace) });
       }
     };
 

@@ -7,6 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerNotAuthorizedError, EsFlatRejection, EsRejection, GuardError } from '../errors';
 import { answerContentType } from './media-type';
+import { prettyJson } from './pretty-json';
+import { decodeQueryString } from '../rest/query-string';
+import { parseParamBoolean } from '../rest/param-boolean';
 
 /** Hop-by-hop and framing headers of a relayed answer are the proxy's own to set (RFC 9110 §7.6.1). */
 const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'trailer', 'upgrade', 'proxy-connection']);
@@ -20,7 +23,7 @@ export function sendGuardError(req: IncomingMessage, res: ServerResponse, error:
     relayVerbatim(req, res, error);
     return;
   }
-  const body = Buffer.from(JSON.stringify(error.body()));
+  const body = Buffer.from(wantsPretty(req.url) ? prettyJson(error.body()) : JSON.stringify(error.body()));
   const headers: Record<string, string> = {
     'content-type': answerContentType(req.headers.accept),
     'content-length': String(body.length),
@@ -48,4 +51,13 @@ function relayVerbatim(req: IncomingMessage, res: ServerResponse, error: CallerN
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** `?pretty` as Elasticsearch reads it for every answer, errors included (AbstractRestChannel). */
+function wantsPretty(url: string | undefined): boolean {
+  if (!url || !url.includes('pretty')) return false;
+  const params = decodeQueryString(url);
+  if (!(params instanceof Map)) return false;
+  const parsed = parseParamBoolean(params.get('pretty'), false);
+  return 'value' in parsed && parsed.value;
 }

@@ -11,13 +11,18 @@ import { applyFilterPath } from './filter-path';
 export const CHUNK_THRESHOLD = 256 * 1024;
 const CHUNK_SIZE = 64 * 1024;
 
-/** Jackson's default pretty printer: two-space indent, `" : "` between name and value. */
+/**
+ * Jackson's DefaultPrettyPrinter as Elasticsearch configures it
+ * (JsonXContentGenerator.usePrettyPrint: `withObjectIndenter(INDENTER).withArrayIndenter(INDENTER)`,
+ * INDENTER = two spaces and a line feed): objects and arrays both break lines,
+ * `" : "` between name and value.
+ */
 export function prettyJson(v: unknown, indent = ''): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
   const inner = indent + '  ';
   if (Array.isArray(v)) {
     if (v.length === 0) return '[ ]';
-    return '[ ' + v.map((x) => prettyJson(x, inner)).join(', ') + ' ]';
+    return '[\n' + v.map((x) => inner + prettyJson(x, inner)).join(',\n') + `\n${indent}]`;
   }
   const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
   if (entries.length === 0) return '{ }';

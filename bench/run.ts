@@ -11,12 +11,18 @@
  *   BENCH_SECONDS      seconds per measurement              (default 3)
  *   BENCH_WARMUP       warm-up seconds per contender/load   (default 1)
  *   BENCH_CONNECTIONS  concurrent connections               (default 32)
+ *   BENCH_SECTIONS     comma-separated section ids to run    (default: all)
+ *                      passthrough, memory, guarded-put
+ *   and the sections' own (bench/README.md): BENCH_MEMORY_BYTES,
+ *   BENCH_MEMORY_TIMEOUT, BENCH_PUT_REQUESTS, BENCH_PUT_CLIENTS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chooseLoadGenerator, type LoadGenerator } from './lib/load';
 import { forkServer, type RunningServer } from './lib/processes';
+import { guardedPutSection } from './sections/guarded-put';
+import { memorySection } from './sections/memory';
 import { passthroughSection } from './sections/passthrough';
 
 export interface BenchEnvironment {
@@ -37,12 +43,24 @@ export interface BenchSection {
   run(env: BenchEnvironment): Promise<void>;
 }
 
-/**
- * The measurements, in order. The guarded PUT latency against the sandbox
- * belongs here as its own section once the sandbox can be started from the
- * bench (it needs the sandbox cluster and the guard, not the stub).
- */
-const SECTIONS: BenchSection[] = [passthroughSection];
+/** The measurements, in order, by the id BENCH_SECTIONS uses. */
+const SECTIONS: Array<{ id: string; section: BenchSection }> = [
+  { id: 'passthrough', section: passthroughSection },
+  { id: 'memory', section: memorySection },
+  { id: 'guarded-put', section: guardedPutSection },
+];
+
+/** BENCH_SECTIONS=memory,guarded-put picks sections (run in SECTIONS order); unset or empty: all. */
+function chosenSections(): Array<{ id: string; section: BenchSection }> {
+  const raw = process.env.BENCH_SECTIONS?.trim();
+  if (!raw) return SECTIONS;
+  const wanted = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const unknown = wanted.filter((id) => !SECTIONS.some((s) => s.id === id));
+  if (unknown.length > 0) {
+    throw new Error(`BENCH_SECTIONS: unknown section ${unknown.join(', ')}; known: ${SECTIONS.map((s) => s.id).join(', ')}`);
+  }
+  return SECTIONS.filter((s) => wanted.includes(s.id));
+}
 
 function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -53,6 +71,7 @@ function positiveNumber(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  const sections = chosenSections();
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const upstream = await forkServer('upstream stub', 'upstream-stub.js');
   const env: BenchEnvironment = {
@@ -76,10 +95,22 @@ async function main(): Promise<void> {
   };
   console.log('model-alias-guard benchmark');
   for (const [name, value] of Object.entries(env.describe())) console.log(`  ${name}: ${value}`);
+  console.log(`  sections: ${sections.map((s) => s.id).join(', ')}`);
+  const failed: string[] = [];
   try {
-    for (const section of SECTIONS) {
+    for (const { id, section } of sections) {
       console.log(`\n== ${section.title} ==`);
-      await section.run(env);
+      try {
+        await section.run(env);
+      } catch (err) {
+        // One failed section (e.g. a timeout) does not hide the others' figures.
+        failed.push(id);
+        console.log(`section ${id} FAILED: ${(err as Error).message}`);
+      }
+    }
+    if (failed.length > 0) {
+      console.log(`\nfailed sections: ${failed.join(', ')}`);
+      process.exitCode = 1;
     }
   } finally {
     await upstream.stop();

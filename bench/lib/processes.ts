@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import type { ReadyMessage } from '../servers/child-ready';
 
 export interface RunningServer {
   name: string;
@@ -21,16 +22,25 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function askCpu(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    const onMessage = (message: { cpuMicros?: number }) => {
-      if (message.cpuMicros === undefined) return;
+/** One question over IPC ('cpu', 'memory', 'gc'); resolves with the first answer that has `field`. */
+function ask<T>(child: ChildProcess, request: string, field: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (!child.connected) {
+      reject(new Error(`child ${child.pid} is gone (asked '${request}')`));
+      return;
+    }
+    const onMessage = (message: Record<string, unknown>) => {
+      if (message === null || typeof message !== 'object' || !(field in message)) return;
       child.off('message', onMessage);
-      resolve(message.cpuMicros);
+      resolve(message[field] as T);
     };
     child.on('message', onMessage);
-    child.send('cpu');
+    child.send(request);
   });
+}
+
+function askCpu(child: ChildProcess): Promise<number> {
+  return ask<number>(child, 'cpu', 'cpuMicros');
 }
 
 /** utime + stime of a non-node process from /proc (clock ticks, 100 Hz on Linux). */
@@ -44,14 +54,42 @@ function procCpuMicros(pid: number | undefined): Promise<number> {
   }
 }
 
+/** A node child forked by forkServer: also answers memory questions and forced collections. */
+export interface ForkedServer extends RunningServer {
+  pid: number;
+  /** The child's ready message (port, plus what the child added, e.g. an admin URL). */
+  ready: ReadyMessage;
+  /** process.memoryUsage() inside the child. */
+  memory(): Promise<NodeJS.MemoryUsage>;
+  /** A full collection in the child; false when it runs without --expose-gc. */
+  gc(): Promise<boolean>;
+}
+
+export interface ForkOptions {
+  /** Node flags for the child, e.g. ['--expose-gc']; default: this process's. */
+  execArgv?: string[];
+}
+
 /** Forks a compiled bench server (dist/bench/servers/<file>.js) and waits for its port. */
-export function forkServer(name: string, file: string, args: string[] = []): Promise<RunningServer> {
-  const child = fork(path.join(__dirname, '..', 'servers', file), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function forkServer(name: string, file: string, args: string[] = [], options: ForkOptions = {}): Promise<ForkedServer> {
+  const child = fork(path.join(__dirname, '..', 'servers', file), args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    ...(options.execArgv ? { execArgv: options.execArgv } : {}),
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited early (code ${code})`)));
-    child.once('message', (message: { port: number }) => {
-      resolve({ name, url: `http://127.0.0.1:${message.port}`, cpuMicros: () => askCpu(child), stop: () => stopChild(child) });
+    child.once('message', (message: ReadyMessage) => {
+      resolve({
+        name,
+        url: `http://127.0.0.1:${message.port}`,
+        pid: child.pid!,
+        ready: message,
+        cpuMicros: () => askCpu(child),
+        memory: () => ask<NodeJS.MemoryUsage>(child, 'memory', 'memory'),
+        gc: () => ask<boolean>(child, 'gc', 'gcDone'),
+        stop: () => stopChild(child),
+      });
     });
   });
 }

@@ -33,7 +33,7 @@ interface Measurement extends LoadResult {
 }
 
 async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
-  const servers = [
+  const servers: RunningServer[] = [
     await forkServer(PASSTHROUGH, 'passthrough-proxy.js', [upstream.url]),
     await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]),
     await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]),

@@ -44,7 +44,8 @@ export async function startAdminServer(options: {
       // Without credentials of its own the proxy gets 401 from a secured
       // cluster: Elasticsearch's own challenge still proves it is up.
       const challenged = answer.statusCode === 401 && answer.headers['www-authenticate'] !== undefined;
-      if ((answer.statusCode === 200 && product === 'Elasticsearch') || challenged) {
+      const isElasticsearch = product === 'Elasticsearch' || isPre714Elasticsearch(answer.body);
+      if ((answer.statusCode === 200 && isElasticsearch) || challenged) {
         lastClusterAnswerAt = Date.now();
         lastProblem = '';
       } else {
@@ -90,4 +91,15 @@ export async function startAdminServer(options: {
       await closeServer(server);
     },
   };
+}
+
+/** 7.13 sends no X-elastic-product (added in 7.14, §5.6): its `GET /` body says what it is. */
+function isPre714Elasticsearch(body: Buffer): boolean {
+  try {
+    const root = JSON.parse(body.toString('utf8')) as { tagline?: unknown; version?: { number?: unknown } };
+    const [major, minor] = String(root.version?.number ?? '').split('.').map(Number);
+    return root.tagline === 'You Know, for Search' && major === 7 && (minor ?? 99) < 14;
+  } catch {
+    return false;
+  }
 }

@@ -5,14 +5,11 @@
  * bounded (never a raw URL, an index name or an id). /metrics on the
  * proxied port is an ordinary Elasticsearch request, forwarded.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 function sample(metrics: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
@@ -29,9 +26,7 @@ describeSandboxOnly('admin listener', () => {
   });
 
   it('counts requests, decisions, reads and fail-closed refusals with bounded labels', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-    await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+    await seedTypeMismatch(stack.direct);
     await stack.direct.indices.create({ index: 'secret-index-name' });
 
     await raw(stack.proxyUrl, 'GET', '/secret-index-name/_search');

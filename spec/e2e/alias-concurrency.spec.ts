@@ -2,14 +2,11 @@
  * Two changes of the same alias through one proxy are decided one after the
  * other, each on fresh facts: the second sees the alias the first created.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { putTreeModel } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 describeSandboxOnly('same-alias changes are serialised', () => {
   it('the second of two racing creations sees the first and needs reassign', async () => {

@@ -4,14 +4,11 @@
  * be the cluster's own answer (status, error.type, reason), and a refused
  * change must never reach the cluster.
  */
-import { startStack, Stack, raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
+import { raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => stack.reset());
 
 async function putAliasVia(base: string, modelId: string, alias: string, query = '') {
@@ -119,9 +116,7 @@ describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
 
 describeSandboxOnly('refused changes never reach the cluster', () => {
   it('forwards nothing for any refusal', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls-1', 'classification');
-    await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+    await seedTypeMismatch(stack.direct, { regression: 'mag-test-reg-1', classification: 'mag-test-cls-1', alias: 'mag-test-alias' });
     await stack.control('DELETE', '/_sandbox/requests');
     for (const path of [
       '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias',

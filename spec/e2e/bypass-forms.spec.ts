@@ -4,19 +4,14 @@
  * there are forwarded and refused by the cluster itself. Either way, the
  * refused change never takes effect.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');
-  await putTreeModel(stack.direct, 'mag-test-cls-1', 'classification');
-  await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+  await seedTypeMismatch(stack.direct, { regression: 'mag-test-reg-1', classification: 'mag-test-cls-1', alias: 'mag-test-alias' });
 });
 
 const MISMATCH = 'cannot reassign model_alias [mag-test-alias] to model [mag-test-cls-1] with inference config type [classification] from model [mag-test-reg-1] with type [regression]';

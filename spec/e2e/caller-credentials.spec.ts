@@ -3,7 +3,8 @@
  * refuses gets the cluster's refusal as it is (401/403), never a verdict or
  * any metadata; an authorised caller's reads carry its Authorization.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { treeModelBody } from "../support/models";
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -11,21 +12,17 @@ const ADMIN = basic('admin', 'admin-pw');
 const ML_ADMIN = basic('ml-admin', 'ml-pw');
 const PIPELINES_ONLY = basic('pipelines', 'p-pw');
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({
-    sandbox: {
-      security: {
-        users: [
-          { username: 'admin', password: 'admin-pw', roles: ['superuser'] },
-          { username: 'ml-admin', password: 'ml-pw', roles: ['manage_ml'] },
-          { username: 'pipelines', password: 'p-pw', roles: ['read_pipeline'] },
-        ],
-      },
+const stack = useStack({
+  sandbox: {
+    security: {
+      users: [
+        { username: 'admin', password: 'admin-pw', roles: ['superuser'] },
+        { username: 'ml-admin', password: 'ml-pw', roles: ['manage_ml'] },
+        { username: 'pipelines', password: 'p-pw', roles: ['read_pipeline'] },
+      ],
     },
-  });
+  },
 });
-afterAll(async () => stack.close());
 
 const CHANGE = '/_ml/trained_models/mag-test-reg-2/model_aliases/mag-test-alias?reassign=true';
 

@@ -3,14 +3,11 @@
  * refused: the request, the facts seen, the verdict and its rule, the
  * upstream status and the durations (issue: decision log).
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => stack.reset());
 
 describeSandboxOnly('decision log', () => {

@@ -3,15 +3,12 @@
  * Elasticsearch's 409s (§1.2, §1.6), whatever the shape of the reference;
  * `force` on a model deletion always goes through.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { putPytorchModel, putTreeModel, putAlias } from '../support/models';
 import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
   await putTreeModel(stack.direct, 'mag-test-reg', 'regression');

@@ -3,14 +3,11 @@
  * Elasticsearch-shaped body naming the read and a Retry-After (issue: fail
  * closed). Each kind of failure is injected into the sandbox.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { putTreeModel, putAlias } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ proxy: { METADATA_TIMEOUT_MS: 300 } });
-});
-afterAll(async () => stack.close());
+const stack = useStack({ proxy: { METADATA_TIMEOUT_MS: 300 } });
 beforeEach(async () => {
   await stack.reset();
   await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');

@@ -5,19 +5,14 @@
  * proxy writes have no body.
  */
 import * as net from 'node:net';
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { startProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
-import { putTreeModel, putAlias } from '../support/models';
+import { seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ logLevel: 'debug' });
-  await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-  await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-  await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
-});
-afterAll(async () => stack.close());
+const stack = useStack({ logLevel: 'debug' });
+beforeAll(async () => seedTypeMismatch(stack.direct));
 
 const REFUSED = '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true';
 

@@ -4,20 +4,15 @@
  * which the official client surfaces in `warnings`. The proxy adds it only
  * when the cluster did not send it itself.
  */
-import { startStack, Stack, raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { putTreeModel, seedInputFieldsDiffer } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-a', 'regression', ['a']);
-  await putTreeModel(stack.direct, 'mag-test-b', 'regression', ['b']);
+  await seedInputFieldsDiffer(stack.direct);
   await putTreeModel(stack.direct, 'mag-test-ab', 'regression', ['a', 'b']);
-  await putAlias(stack.direct, 'mag-test-a', 'mag-test-alias');
 });
 
 const TEXT = 'The input fields for new model [mag-test-b] and for old model [mag-test-a] differ significantly, model results may change drastically.';

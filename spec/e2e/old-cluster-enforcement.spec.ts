@@ -4,15 +4,12 @@
  * and sends `application/json; charset=UTF-8`; the proxy enforces the 8.6+
  * rules in front of both.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
 
 describeSandboxOnly('in front of an 8.5 cluster', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ sandbox: { esVersion: '8.5.3' } });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ sandbox: { esVersion: '8.5.3' } });
   beforeEach(async () => stack.reset());
 
   it('refuses a model-type change the cluster itself would accept', async () => {
@@ -45,17 +42,11 @@ describeSandboxOnly('in front of an 8.5 cluster', () => {
 });
 
 describeSandboxOnly('in front of a 7.17 cluster', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ sandbox: { esVersion: '7.17.20' } });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ sandbox: { esVersion: '7.17.20' } });
   beforeEach(async () => stack.reset());
 
   it('reads version-neutrally and enforces the config-type rule', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-    await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+    await seedTypeMismatch(stack.direct);
     const refused = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true');
     expect(refused.status).toBe(400);
     expect(refused.json.error.reason).toBe(

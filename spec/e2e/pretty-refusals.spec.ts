@@ -3,21 +3,16 @@
  * so a refusal the guard writes with `?pretty` is byte-identical to the
  * cluster's own pretty refusal.
  */
-import { startStack, Stack, raw, describeEverywhere } from '../support/stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { raw, describeEverywhere } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 describeEverywhere('pretty refusals', () => {
   it('match the cluster byte for byte', async () => {
     await stack.reset();
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-    await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+    await seedTypeMismatch(stack.direct);
     const target = '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true&pretty';
     const viaProxy = await raw(stack.proxyUrl, 'PUT', target, { headers: stack.auth });
     const direct = await raw(stack.esUrl, 'PUT', target, { headers: stack.auth });

@@ -3,22 +3,17 @@
  * forwarded, logged and counted as `would_refuse`, and the answer carries a
  * Warning the official client surfaces.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { putTreeModel, seedTypeMismatch } from '../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ proxy: { GUARD_MODE: 'report' } });
-});
-afterAll(async () => stack.close());
+const stack = useStack({ proxy: { GUARD_MODE: 'report' } });
 beforeEach(async () => stack.reset());
 
 describeSandboxOnly('report mode', () => {
   it('forwards what it would refuse, with a Warning that says why, and logs would_refuse', async () => {
     // An 8.5-style gap is not needed: the cluster's own answer is relayed, whatever it is.
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-    await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+    await seedTypeMismatch(stack.direct);
     await stack.control('DELETE', '/_sandbox/requests');
     const result = await stack.viaProxy.ml
       .putTrainedModelAlias({ model_id: 'mag-test-cls', model_alias: 'mag-test-alias', reassign: true }, { meta: true })

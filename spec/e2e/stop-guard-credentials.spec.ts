@@ -4,7 +4,8 @@
  * but only after `_has_privileges` proves the caller holds `manage_ml`;
  * otherwise the cluster's refusal is relayed (issue: stop guard, point 5).
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { Stack, raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import { pipelineReferencing } from '../support/pipelines';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -32,12 +33,8 @@ async function seed(stack: Stack) {
 const STOP = '/_ml/trained_models/mag-test-pt/deployment/_stop';
 
 describeSandboxOnly('with the proxy own credentials', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ sandbox: { security: { users } }, proxy: { ES_USERNAME: 'guard-svc', ES_PASSWORD: 'svc-pw' } });
-    await seed(stack);
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ sandbox: { security: { users } }, proxy: { ES_USERNAME: 'guard-svc', ES_PASSWORD: 'svc-pw' } });
+  beforeAll(async () => seed(stack));
 
   it('decides for a manage_ml caller without read_pipeline, reading pipelines as the proxy', async () => {
     await stack.control('DELETE', '/_sandbox/requests');
@@ -64,12 +61,8 @@ describeSandboxOnly('with the proxy own credentials', () => {
 });
 
 describeSandboxOnly('without the proxy own credentials', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ sandbox: { security: { users } } });
-    await seed(stack);
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ sandbox: { security: { users } } });
+  beforeAll(async () => seed(stack));
 
   it('relays the pipeline read refusal to a manage_ml caller without read_pipeline', async () => {
     const answer = await raw(stack.proxyUrl, 'POST', STOP, { headers: ML_ONLY });

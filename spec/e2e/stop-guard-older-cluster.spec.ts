@@ -4,20 +4,15 @@
  * deployment either way and refuses with the same 8.8+ messages, including
  * for references the cluster's own top-level-only check misses.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putPytorchModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ sandbox: { esVersion: '8.7.1' } });
-});
-afterAll(async () => stack.close());
+const stack = useStack({ sandbox: { esVersion: '8.7.1' } });
 beforeEach(async () => {
   await stack.reset();
-  await putPytorchModel(stack.direct, 'mag-test-pt');
-  await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt', wait_for: 'started' });
-  await putAlias(stack.direct, 'mag-test-pt', 'mag-test-alias');
+  await seedDeployedModelWithAlias(stack.direct);
 });
 
 async function deployed(): Promise<boolean> {

@@ -4,20 +4,15 @@
  * (issue: guard deployment stops). Elasticsearch's 8.8+ 409; `force` always
  * goes through.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putPytorchModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
-  await putPytorchModel(stack.direct, 'mag-test-pt');
-  await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt', wait_for: 'started' });
-  await putAlias(stack.direct, 'mag-test-pt', 'mag-test-alias');
+  await seedDeployedModelWithAlias(stack.direct);
 });
 
 const refusedFor = (deploymentId: string) =>

@@ -3,21 +3,29 @@
  * refusals in Elasticsearch's shape (400 status_exception) whose reason
  * names the option.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
-import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
+import { raw, describeSandboxOnly, type Stack } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { putPytorchModel, putAlias, seedInputFieldsDiffer } from '../support/models';
+
+/**
+ * `mag-test-alias` on fully allocated `mag-test-pt-a` (2 allocations);
+ * `mag-test-pt-b` asks for 2 but holds only 1 (allocation state `started`).
+ */
+async function seedCapacityDrop(stack: Stack): Promise<void> {
+  await putPytorchModel(stack.direct, 'mag-test-pt-a');
+  await putPytorchModel(stack.direct, 'mag-test-pt-b');
+  await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', number_of_allocations: 2, wait_for: 'started' });
+  await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', number_of_allocations: 2, wait_for: 'started' });
+  await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'started' });
+  await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+}
 
 describeSandboxOnly('strict options on', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ proxy: { STRICT_INPUT_FIELDS: true, STRICT_CAPACITY: true } });
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack({ proxy: { STRICT_INPUT_FIELDS: true, STRICT_CAPACITY: true } });
   beforeEach(async () => stack.reset());
 
   it('STRICT_INPUT_FIELDS refuses a change the input-fields rule only warns about', async () => {
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression', ['a']);
-    await putTreeModel(stack.direct, 'mag-test-b', 'regression', ['b']);
-    await putAlias(stack.direct, 'mag-test-a', 'mag-test-alias');
+    await seedInputFieldsDiffer(stack.direct);
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-b/model_aliases/mag-test-alias?reassign=true');
     expect(answer.status).toBe(400);
     expect(answer.json.error).toMatchObject({
@@ -28,12 +36,7 @@ describeSandboxOnly('strict options on', () => {
   });
 
   it('STRICT_CAPACITY refuses a move from a fully allocated deployment to a smaller one', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
-    await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', number_of_allocations: 2, wait_for: 'started' });
-    await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', number_of_allocations: 2, wait_for: 'started' });
-    await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await seedCapacityDrop(stack);
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-pt-b/model_aliases/mag-test-alias?reassign=true');
     expect(answer.status).toBe(400);
     expect(answer.json.error.reason).toBe(
@@ -45,19 +48,10 @@ describeSandboxOnly('strict options on', () => {
 });
 
 describeSandboxOnly('strict options off (the default)', () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => stack.close());
+  const stack = useStack();
 
   it('allows the same changes, as Elasticsearch does', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
-    await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', number_of_allocations: 2, wait_for: 'started' });
-    await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', number_of_allocations: 2, wait_for: 'started' });
-    await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await seedCapacityDrop(stack);
     expect((await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-pt-b/model_aliases/mag-test-alias?reassign=true')).status).toBe(200);
   });
 });

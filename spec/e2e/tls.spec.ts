@@ -7,7 +7,7 @@
 import { Agent, request } from 'undici';
 import { startStack, Stack, describeSandboxOnly } from '../support/stack';
 import { makeTlsFixtures, haveOpenssl, TlsFixtures } from '../support/tls-fixtures';
-import { putTreeModel, putAlias } from '../support/models';
+import { seedTypeMismatch } from '../support/models';
 
 const describeTls = haveOpenssl ? describeSandboxOnly : describe.skip;
 
@@ -29,9 +29,7 @@ async function rawTls(url: string, method: string, ca?: string) {
 }
 
 async function refusedChangeScenario(stack: Stack) {
-  await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-  await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-  await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+  await seedTypeMismatch(stack.direct);
 }
 
 describeTls('https cluster verified with ES_CA_CERT', () => {

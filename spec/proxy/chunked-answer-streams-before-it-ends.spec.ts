@@ -1,18 +1,9 @@
-import { respondChunked, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondChunked } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { open } from './support/client';
 
 describe('a chunked answer streams to the client chunk by chunk', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub();
 
   it('delivers each chunk while the cluster is still holding the rest back', async () => {
     // The cluster sends chunk i only after the client has seen chunk i-1: the
@@ -21,9 +12,9 @@ describe('a chunked answer streams to the client chunk by chunk', () => {
     const seenByClient: string[] = [];
     const clientSaw: Array<() => void> = [];
     const clientSees = chunks.map((_, i) => new Promise<void>((resolve) => (clientSaw[i] = resolve)));
-    stub.respond(respondChunked(chunks, { before: (i) => (i === 0 ? Promise.resolve() : clientSees[i - 1]) }));
+    stub().respond(respondChunked(chunks, { before: (i) => (i === 0 ? Promise.resolve() : clientSees[i - 1]) }));
 
-    const { req, response } = open(proxy.port, { path: '/_cat/indices' });
+    const { req, response } = open(proxy().port, { path: '/_cat/indices' });
     req.end();
     const res = await response;
     expect(res.headers['transfer-encoding']).toBe('chunked');

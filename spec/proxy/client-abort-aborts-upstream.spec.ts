@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
-import { respondChunked, respondJson, respondNever, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondChunked, respondJson, respondNever } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { open, send } from './support/client';
 
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -12,49 +12,40 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<voi
 }
 
 describe('a client abort aborts the upstream request', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url, forwarder: { connections: 2 } });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub({ proxy: { forwarder: { connections: 2 } } });
 
   it('closes the upstream request when the client leaves while waiting for the answer', async () => {
-    stub.respond(respondNever());
-    const { req } = open(proxy.port, { path: '/_ml/trained_models/_stats?wait=long' });
+    stub().respond(respondNever());
+    const { req } = open(proxy().port, { path: '/_ml/trained_models/_stats?wait=long' });
     req.on('error', () => undefined);
     req.end();
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     req.destroy();
     await expect(seen.responseClosed).resolves.toEqual({ finished: false });
     await seen.connection.closed;
-    expect(proxy.upstreamErrors).toEqual([]); // a client abort is not a cluster failure
+    expect(proxy().upstreamErrors).toEqual([]); // a client abort is not a cluster failure
   });
 
   it('closes the upstream request when the client leaves mid-answer', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    stub.respond(respondChunked(['first\n', 'never\n'], { before: (i) => (i === 1 ? held : Promise.resolve()) }));
-    const { req, response } = open(proxy.port, { path: '/_search/scroll' });
+    stub().respond(respondChunked(['first\n', 'never\n'], { before: (i) => (i === 1 ? held : Promise.resolve()) }));
+    const { req, response } = open(proxy().port, { path: '/_search/scroll' });
     req.on('error', () => undefined);
     req.end();
     const res = await response;
     res.on('error', () => undefined);
     await new Promise((resolve) => res.once('data', resolve));
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     res.destroy();
     await expect(seen.responseClosed).resolves.toEqual({ finished: false });
     release();
   });
 
   it('closes the upstream request when the client leaves mid-upload', async () => {
-    stub.respond(respondJson(200, {}));
+    stub().respond(respondJson(200, {}));
     const upload = new PassThrough();
-    const { req } = open(proxy.port, {
+    const { req } = open(proxy().port, {
       method: 'POST',
       path: '/_bulk',
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Length', '100000'],
@@ -62,7 +53,7 @@ describe('a client abort aborts the upstream request', () => {
     });
     req.on('error', () => undefined);
     upload.write(Buffer.alloc(1000, 0x61));
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     await waitFor(() => seen.body().length === 1000);
     req.destroy();
     await expect(seen.bodyDone).rejects.toThrow('aborted');
@@ -70,9 +61,9 @@ describe('a client abort aborts the upstream request', () => {
   }, 10_000);
 
   it('leaves the pool healthy: later requests are answered on fresh connections', async () => {
-    stub.respond(respondJson(200, { ok: true }));
+    stub().respond(respondJson(200, { ok: true }));
     for (let i = 0; i < 5; i++) {
-      const answer = await send(proxy.port, { path: `/after-abort/${i}` });
+      const answer = await send(proxy().port, { path: `/after-abort/${i}` });
       expect(answer.statusCode).toBe(200);
       expect(JSON.parse(answer.body.toString())).toEqual({ ok: true });
     }

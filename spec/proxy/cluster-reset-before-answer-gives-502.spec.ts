@@ -1,21 +1,12 @@
-import { respondAbruptClose, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondAbruptClose } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { send } from './support/client';
 
 describe('a cluster connection reset before the answer gives 502', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub({ responder: respondAbruptClose() });
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { proxy } = useProxyWithStub({ stub: { responder: respondAbruptClose() } });
 
   it('answers 502 naming the closed connection', async () => {
-    const answer = await send(proxy.port, { path: '/idx/_doc/1' });
+    const answer = await send(proxy().port, { path: '/idx/_doc/1' });
     expect(answer.statusCode).toBe(502);
     const body = JSON.parse(answer.body.toString());
     expect(body.status).toBe(502);

@@ -1,29 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { respondEcho, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondEcho } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { send } from './support/client';
 
 const FIVE_MIB = 5 * 1024 * 1024;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('5 MiB uploads and downloads stream through', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub({ responder: respondEcho() });
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub({ stub: { responder: respondEcho() } });
 
   it('relays a 5 MiB chunked upload and the 5 MiB echoed answer byte for byte', async () => {
     const payload = randomBytes(FIVE_MIB);
     // 64 KiB pieces: the proxy must relay while the client is still writing.
     const pieces = Array.from({ length: FIVE_MIB / 65536 }, (_, i) => payload.subarray(i * 65536, (i + 1) * 65536));
-    const answer = await send(proxy.port, {
+    const answer = await send(proxy().port, {
       method: 'POST',
       path: '/_bulk',
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Transfer-Encoding', 'chunked'],
@@ -32,12 +23,12 @@ describe('5 MiB uploads and downloads stream through', () => {
     expect(answer.statusCode).toBe(200);
     expect(answer.body.length).toBe(FIVE_MIB);
     expect(sha(answer.body)).toBe(sha(payload));
-    expect(sha(await (await stub.nextRequest()).bodyDone)).toBe(sha(payload));
+    expect(sha(await (await stub().nextRequest()).bodyDone)).toBe(sha(payload));
   });
 
   it('relays a 5 MiB Content-Length upload byte for byte', async () => {
     const payload = randomBytes(FIVE_MIB);
-    const answer = await send(proxy.port, {
+    const answer = await send(proxy().port, {
       method: 'PUT',
       path: '/_snapshot/repo/blob',
       headers: ['Host', 'x', 'Content-Type', 'application/octet-stream', 'Content-Length', String(FIVE_MIB)],

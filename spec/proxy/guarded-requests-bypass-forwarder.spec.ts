@@ -1,6 +1,5 @@
 import type * as http from 'node:http';
-import { startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { send } from './support/client';
 
 interface AliasRoute {
@@ -15,15 +14,11 @@ function matchAliasRoute(method: string, rawUrl: string): AliasRoute | null {
 }
 
 describe('guarded requests go to handleGuarded, never to the forwarder', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
   const forwarded: string[] = [];
   const guarded: Array<{ method: string; url: string; match: AliasRoute }> = [];
 
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy<AliasRoute>({
-      upstreamUrl: stub.url,
+  const { stub, proxy } = useProxyWithStub<AliasRoute>({
+    proxy: {
       wrapForwarder: (forwarder) => ({
         forward: (req, res, options) => {
           forwarded.push(`${req.method} ${req.url}`);
@@ -37,28 +32,24 @@ describe('guarded requests go to handleGuarded, never to the forwarder', () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"acknowledged":true}');
       },
-    });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
+    },
   });
 
   it('hands a guarded route and its match to handleGuarded', async () => {
-    const answer = await send(proxy.port, { method: 'PUT', path: '/_ml/trained_models/m1/model_aliases/a1?reassign=true', body: Buffer.alloc(0) });
+    const answer = await send(proxy().port, { method: 'PUT', path: '/_ml/trained_models/m1/model_aliases/a1?reassign=true', body: Buffer.alloc(0) });
     expect(answer.statusCode).toBe(200);
     expect(guarded).toEqual([
       { method: 'PUT', url: '/_ml/trained_models/m1/model_aliases/a1?reassign=true', match: { modelId: 'm1', alias: 'a1' } },
     ]);
     expect(forwarded).toEqual([]);
-    expect(stub.requests).toHaveLength(0);
+    expect(stub().requests).toHaveLength(0);
   });
 
   it('forwards everything else without calling handleGuarded', async () => {
-    await send(proxy.port, { method: 'GET', path: '/_ml/trained_models/m1/model_aliases/a1' });
-    await send(proxy.port, { method: 'GET', path: '/_cat/health' });
+    await send(proxy().port, { method: 'GET', path: '/_ml/trained_models/m1/model_aliases/a1' });
+    await send(proxy().port, { method: 'GET', path: '/_cat/health' });
     expect(forwarded).toEqual(['GET /_ml/trained_models/m1/model_aliases/a1', 'GET /_cat/health']);
     expect(guarded).toHaveLength(1);
-    expect(stub.requests.map((r) => r.url)).toEqual(['/_ml/trained_models/m1/model_aliases/a1', '/_cat/health']);
+    expect(stub().requests.map((r) => r.url)).toEqual(['/_ml/trained_models/m1/model_aliases/a1', '/_cat/health']);
   });
 });

@@ -1,45 +1,36 @@
 import { gunzipSync } from 'node:zlib';
-import { respondGzip, respondWith, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondGzip, respondWith } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { send } from './support/client';
 
 describe('NDJSON and gzip bodies pass untouched', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub();
 
   it('relays a gzip answer compressed, same bytes, same Content-Encoding', async () => {
     const plain = JSON.stringify({ hits: { hits: Array.from({ length: 200 }, (_, i) => ({ _id: String(i) })) } });
     const { responder, sent } = respondGzip(plain);
-    stub.respond(responder);
-    const answer = await send(proxy.port, {
+    stub().respond(responder);
+    const answer = await send(proxy().port, {
       path: '/idx/_search',
       headers: ['Host', 'x', 'Accept-Encoding', 'gzip'],
     });
     expect(answer.body.equals(sent)).toBe(true);
     expect(gunzipSync(answer.body).toString()).toBe(plain);
     expect(answer.rawHeaders).toEqual(expect.arrayContaining(['content-encoding', 'gzip', 'content-length', String(sent.length)]));
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     expect(seen.rawHeaders).toEqual(expect.arrayContaining(['Accept-Encoding', 'gzip']));
   });
 
   it('relays a gzip request body compressed', async () => {
     const { sent } = respondGzip('{"index":{}}\n{"a":1}\n');
-    stub.respond(respondWith(200, ['content-length', '0']));
-    await send(proxy.port, {
+    stub().respond(respondWith(200, ['content-length', '0']));
+    await send(proxy().port, {
       method: 'POST',
       path: '/_bulk',
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Encoding', 'gzip', 'Content-Length', String(sent.length)],
       body: sent,
     });
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     expect((await seen.bodyDone).equals(sent)).toBe(true);
     expect(seen.rawHeaders).toEqual(expect.arrayContaining(['Content-Encoding', 'gzip']));
   });
@@ -47,14 +38,14 @@ describe('NDJSON and gzip bodies pass untouched', () => {
   it('relays NDJSON both ways with line breaks and trailing newline intact', async () => {
     const ndjson = Buffer.from('{"index":{"_id":"1"}}\r\n{"a":"x\\ny"}\n\n{"delete":{"_id":"2"}}\n');
     const answerNdjson = Buffer.from('{"a":1}\n{"b":2}\n');
-    stub.respond(respondWith(200, ['content-type', 'application/x-ndjson', 'content-length', String(answerNdjson.length)], answerNdjson));
-    const answer = await send(proxy.port, {
+    stub().respond(respondWith(200, ['content-type', 'application/x-ndjson', 'content-length', String(answerNdjson.length)], answerNdjson));
+    const answer = await send(proxy().port, {
       method: 'POST',
       path: '/_bulk',
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Length', String(ndjson.length)],
       body: ndjson,
     });
     expect(answer.body.equals(answerNdjson)).toBe(true);
-    expect((await (await stub.nextRequest()).bodyDone).equals(ndjson)).toBe(true);
+    expect((await (await stub().nextRequest()).bodyDone).equals(ndjson)).toBe(true);
   });
 });

@@ -1,18 +1,8 @@
-import { startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { send } from './support/client';
 
 describe('the raw request target reaches the cluster unchanged', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub();
 
   const targets = [
     '/my%2Findex/_doc/a%2Fb',
@@ -26,9 +16,9 @@ describe('the raw request target reaches the cluster unchanged', () => {
   ];
 
   it.each(targets)('%s', async (target) => {
-    const answer = await send(proxy.port, { path: target });
+    const answer = await send(proxy().port, { path: target });
     expect(answer.statusCode).toBe(200);
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     expect(seen.url).toBe(target);
     expect(seen.connection.bytes().includes(Buffer.from(`GET ${target} HTTP/1.1\r\n`))).toBe(true);
   });

@@ -1,26 +1,16 @@
-import { startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { pairs, send } from './support/client';
 
 describe('request headers reach the cluster as the client sent them', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub();
 
   it('keeps names, order, duplicates and value bytes; rewrites Host; drops hop-by-hop fields', async () => {
     const oddBytes = Buffer.from([0x61, 0xe9, 0xfe, 0x20, 0x7e]).toString('latin1');
-    const answer = await send(proxy.port, {
+    const answer = await send(proxy().port, {
       method: 'POST',
       path: '/idx/_search',
       headers: [
-        'hOsT', `127.0.0.1:${proxy.port}`,
+        'hOsT', `127.0.0.1:${proxy().port}`,
         'Authorization', 'ApiKey Zm9vOmJhcg==',
         'X-Opaque-ID', 'first',
         'x-opaque-id', 'second',
@@ -39,11 +29,11 @@ describe('request headers reach the cluster as the client sent them', () => {
     });
     expect(answer.statusCode).toBe(200);
 
-    const seen = await stub.nextRequest();
+    const seen = await stub().nextRequest();
     // undici writes host first and content-length last, lower-cased, and its
     // own connection: keep-alive; every other field is as the client sent it.
     expect(pairs(seen.rawHeaders)).toEqual([
-      ['host', stub.url.replace('http://', '')],
+      ['host', stub().url.replace('http://', '')],
       ['connection', 'keep-alive'],
       ['Authorization', 'ApiKey Zm9vOmJhcg=='],
       ['X-Opaque-ID', 'first'],
@@ -58,8 +48,8 @@ describe('request headers reach the cluster as the client sent them', () => {
   });
 
   it('adds no body framing to a request that has none', async () => {
-    await send(proxy.port, { method: 'GET', path: '/_cluster/health' });
-    const seen = await stub.nextRequest();
+    await send(proxy().port, { method: 'GET', path: '/_cluster/health' });
+    const seen = await stub().nextRequest();
     const names = pairs(seen.rawHeaders).map(([name]) => name.toLowerCase());
     expect(names).not.toContain('transfer-encoding');
     expect(names).not.toContain('content-length');

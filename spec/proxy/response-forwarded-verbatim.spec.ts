@@ -1,23 +1,14 @@
-import { respondWith, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
-import { startProxy, type RunningProxy } from './support/proxy-harness';
+import { respondWith } from '../support/upstream-stub';
+import { useProxyWithStub } from './support/proxy-with-stub';
 import { pairs, send } from './support/client';
 
 describe('the cluster answer reaches the client as sent', () => {
-  let stub: UpstreamStub;
-  let proxy: RunningProxy;
-  beforeAll(async () => {
-    stub = await startUpstreamStub();
-    proxy = await startProxy({ upstreamUrl: stub.url });
-  });
-  afterAll(async () => {
-    await proxy.close();
-    await stub.close();
-  });
+  const { stub, proxy } = useProxyWithStub();
 
   it('keeps status, reason phrase, header spelling, order, duplicates and body bytes', async () => {
     const body = Buffer.from('{"error":{"type":"x"},"status":409}\u00ff', 'latin1');
     const oddBytes = Buffer.from([0x76, 0xe9, 0x80]).toString('latin1');
-    stub.respond(
+    stub().respond(
       respondWith(
         409,
         [
@@ -35,7 +26,7 @@ describe('the cluster answer reaches the client as sent', () => {
         'Conflict Of Sorts',
       ),
     );
-    const answer = await send(proxy.port, { method: 'PUT', path: '/idx/_create/1', body: '' });
+    const answer = await send(proxy().port, { method: 'PUT', path: '/idx/_create/1', body: '' });
     expect(answer.statusCode).toBe(409);
     expect(answer.statusMessage).toBe('Conflict Of Sorts');
     expect(answer.body.equals(body)).toBe(true);
@@ -58,8 +49,8 @@ describe('the cluster answer reaches the client as sent', () => {
 
   it("keeps the cluster's own Date and adds none", async () => {
     const date = 'Tue, 01 Jan 2030 00:00:00 GMT';
-    stub.respond(respondWith(200, ['Date', date, 'content-length', '0']));
-    const answer = await send(proxy.port, { path: '/' });
+    stub().respond(respondWith(200, ['Date', date, 'content-length', '0']));
+    const answer = await send(proxy().port, { path: '/' });
     expect(pairs(answer.rawHeaders).filter(([name]) => name.toLowerCase() === 'date')).toEqual([['Date', date]]);
   });
 });

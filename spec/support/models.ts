@@ -43,3 +43,30 @@ export async function putPytorchModel(client: Client, modelId: string, inference
 export async function putAlias(client: Client, modelId: string, alias: string, reassign = false): Promise<void> {
   await client.ml.putTrainedModelAlias({ model_id: modelId, model_alias: alias, reassign });
 }
+
+/**
+ * The type-mismatch scenario: `alias` on a regression model, and a
+ * classification model the alias cannot be moved to.
+ */
+export async function seedTypeMismatch(
+  client: Client,
+  ids: { regression: string; classification: string; alias: string } = { regression: 'mag-test-reg', classification: 'mag-test-cls', alias: 'mag-test-alias' },
+): Promise<void> {
+  await putTreeModel(client, ids.regression, 'regression');
+  await putTreeModel(client, ids.classification, 'classification');
+  await putAlias(client, ids.regression, ids.alias);
+}
+
+/** The input-fields scenario: `mag-test-alias` on `mag-test-a` (field a); `mag-test-b` reads field b instead. */
+export async function seedInputFieldsDiffer(client: Client): Promise<void> {
+  await putTreeModel(client, 'mag-test-a', 'regression', ['a']);
+  await putTreeModel(client, 'mag-test-b', 'regression', ['b']);
+  await putAlias(client, 'mag-test-a', 'mag-test-alias');
+}
+
+/** `mag-test-pt` deployed (default deployment id) with `mag-test-alias` on it (sandbox only). */
+export async function seedDeployedModelWithAlias(client: Client): Promise<void> {
+  await putPytorchModel(client, 'mag-test-pt');
+  await client.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt', wait_for: 'started' });
+  await putAlias(client, 'mag-test-pt', 'mag-test-alias');
+}

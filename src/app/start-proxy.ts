@@ -9,7 +9,11 @@ import type { Config } from '../config/schema';
 import type { Logger } from '../log/logger';
 import { createForwarder } from '../proxy/forwarder';
 import { createFrontDoor } from '../proxy/front-door';
-import { matchGuardedRoute } from '../rest/route-matcher';
+import { matchGuardedRoute, type RouteMatch } from '../rest/route-matcher';
+import { matchSniffRoute, type SniffRoute } from '../proxy/sniff-route';
+import { createSniffHandler } from '../proxy/sniff-handler';
+import { publicAddressFromListen, publicAddressFromUrl, isWildcardHost } from '../proxy/sniff-public-address';
+import type { PublicAddress } from '../proxy/publish-address-rewrite';
 import { MetadataClient } from '../es/metadata-client';
 import { ClusterIdentityCache } from '../es/cluster-identity';
 import { AliasFactsReader } from '../guard/alias-facts-reader';
@@ -49,7 +53,7 @@ export type ProxySettings = Pick<
   | 'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
   | 'ES_API_KEY' | 'ES_USERNAME' | 'ES_PASSWORD'
   | 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY' | 'SHUTDOWN_GRACE_MS'
-> & { ES_URL: string };
+> & Partial<Pick<Config, 'SNIFF_POLICY' | 'PROXY_PUBLIC_URL'>> & { ES_URL: string };
 
 export async function startProxy(
   settings: Readonly<ProxySettings>,
@@ -106,9 +110,26 @@ export async function startProxy(
     logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),
   );
 
-  const server = createFrontDoor({
-    matchGuarded: matchGuardedRoute,
-    handleGuarded: guardApp,
+  // Node-info answers (sniffing, SNIFF_POLICY): with `pass` they are plain passthrough.
+  const sniffPolicy = settings.SNIFF_POLICY ?? 'rewrite';
+  // Parsed before listening, so a bad PROXY_PUBLIC_URL stops the start; else known once the port is bound.
+  let publicAddress: PublicAddress | undefined = settings.PROXY_PUBLIC_URL ? publicAddressFromUrl(settings.PROXY_PUBLIC_URL) : undefined;
+  const handleSniff =
+    sniffPolicy === 'pass'
+      ? undefined
+      : createSniffHandler({
+          policy: sniffPolicy,
+          forwarder,
+          publicAddress: () => publicAddress!,
+          onRewritten: () => metrics.sniffRewrite(),
+          onUntouched: (reason, detail) =>
+            logger.warn({ reason, detail }, 'node-info answer relayed with the nodes\' own addresses'),
+          onBlocked: (req) => logger.info({ url: req.url }, 'node-info request blocked (SNIFF_POLICY=block)'),
+        });
+  const server = createFrontDoor<RouteMatch | SniffRoute>({
+    // Guarded routes are never GET and sniff routes only GET: at most one of the two matchers looks further than the method.
+    matchGuarded: handleSniff ? (method, rawUrl) => matchGuardedRoute(method, rawUrl) ?? matchSniffRoute(method, rawUrl) : matchGuardedRoute,
+    handleGuarded: (req, res, match) => (match.kind === 'sniff' ? handleSniff!(req, res) : guardApp(req, res, match)),
     forwarder,
     tls: options.tls?.listener,
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
@@ -116,6 +137,16 @@ export async function startProxy(
   const tracker = new RequestTracker(metrics, logger, classifyRoute);
   tracker.attach(server);
   await listen(server, settings.PROXY_PORT, settings.PROXY_HOST);
+  const boundPort = (server.address() as AddressInfo).port;
+  if (publicAddress === undefined) {
+    publicAddress = publicAddressFromListen(settings.PROXY_HOST, boundPort);
+    if (sniffPolicy === 'rewrite' && isWildcardHost(settings.PROXY_HOST)) {
+      logger.warn(
+        { proxy_host: settings.PROXY_HOST, sniff_address: `${publicAddress.host}:${publicAddress.port}` },
+        'PROXY_PUBLIC_URL is not set and the proxy listens on every interface: sniffing clients are sent 127.0.0.1',
+      );
+    }
+  }
   const admin = await startAdminServer({
     host: settings.PROXY_HOST,
     port: settings.ADMIN_PORT,
@@ -126,7 +157,7 @@ export async function startProxy(
   });
 
   const scheme = options.tls?.listener ? 'https' : 'http';
-  const url = `${scheme}://${hostForUrl(settings.PROXY_HOST)}:${(server.address() as AddressInfo).port}`;
+  const url = `${scheme}://${hostForUrl(settings.PROXY_HOST)}:${boundPort}`;
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -150,6 +181,7 @@ export async function startProxy(
 /** Route class for metrics: only requests under the guarded prefixes pay for the full matcher. */
 function classifyRoute(req: { method?: string; url?: string }): RouteClass {
   const url = req.url ?? '';
+  if (url.startsWith('/_nodes')) return matchSniffRoute(req.method ?? '', url) ? 'sniff' : 'passthrough';
   if (!url.startsWith('/_ml/')) return 'passthrough';
   const match = matchGuardedRoute(req.method ?? '', url);
   return match ? match.kind : 'passthrough';

@@ -44,6 +44,14 @@ export interface Config {
   STRICT_CAPACITY: boolean;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish. */
   SHUTDOWN_GRACE_MS: number;
+  /**
+   * Node-info answers (`GET _nodes/.../http`, what sniffing clients read):
+   * `rewrite` each node's `http.publish_address` to the proxy's public address,
+   * `block` them (403 from the proxy), or `pass` them untouched.
+   */
+  SNIFF_POLICY: 'rewrite' | 'block' | 'pass';
+  /** The address sniffing clients are sent to; unset: PROXY_HOST (a wildcard read as 127.0.0.1) and the bound port. */
+  PROXY_PUBLIC_URL?: string;
   /** Sandbox settings, used only when ES_URL is absent. */
   SANDBOX_PORT: number;
   SANDBOX_ES_VERSION: string;
@@ -63,7 +71,7 @@ export const configSchema: JSONSchemaType<Config> = {
   required: [
     'PROXY_HOST', 'PROXY_PORT', 'ADMIN_PORT', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
     'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'GUARD_MODE', 'STRICT_INPUT_FIELDS', 'STRICT_CAPACITY',
-    'SHUTDOWN_GRACE_MS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION',
+    'SHUTDOWN_GRACE_MS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION', 'SNIFF_POLICY',
   ],
   properties: {
     ES_URL: { type: 'string', nullable: true, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
@@ -89,6 +97,9 @@ export const configSchema: JSONSchemaType<Config> = {
     STRICT_INPUT_FIELDS: { type: 'boolean', default: false },
     STRICT_CAPACITY: { type: 'boolean', default: false },
     SHUTDOWN_GRACE_MS: { type: 'integer', default: 10000, minimum: 0 },
+    SNIFF_POLICY: { type: 'string', enum: ['rewrite', 'block', 'pass'], default: 'rewrite' },
+    // Scheme and host[:port] only: a publish address carries no path, query or credentials.
+    PROXY_PUBLIC_URL: { type: 'string', nullable: true, pattern: '^https?://(\\[[0-9A-Fa-f:.]+\\]|[^\\s/?#@:\\[\\]]+)(:[0-9]{1,5})?/?$' },
     SANDBOX_PORT: { type: 'integer', default: 9200, minimum: 0, maximum: 65535 },
     SANDBOX_ES_VERSION: { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' },
   },

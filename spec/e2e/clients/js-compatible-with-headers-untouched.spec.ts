@@ -7,7 +7,8 @@
  * routes, and the cluster's answer to them must come back as it was sent.
  */
 import { Client } from '@elastic/elasticsearch';
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { putTreeModel } from '../../support/models';
 import { clusterRequests, clearClusterRequests, lastFor, rawHeaderValues } from './support';
 
@@ -16,11 +17,7 @@ const NDJSON8 = 'application/vnd.elasticsearch+x-ndjson; compatible-with=8';
 /** The transport's default Accept, used by the calls that set none themselves (those without a body). */
 const ACCEPT8 = 'application/vnd.elasticsearch+json; compatible-with=8,text/plain';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => stack.reset());
 
 function mediaHeaders(entry: Parameters<typeof rawHeaderValues>[0]) {

@@ -5,16 +5,13 @@
  * sent must have reached the cluster, and count/search through the proxy
  * must then show them.
  */
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { clusterRequests } from './support';
 
 const TOTAL = 100_000;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 const doc = (i: number) => ({ id: `doc-${i}`, n: i, parity: i % 2 === 0 ? 'even' : 'odd', text: `document number ${i} ✓` });
 const action = (d: { id: string }) => ({ index: { _index: 'mag-test-bulk', _id: d.id } });

@@ -4,14 +4,11 @@
  * true for an existing index and false for a missing one, exactly as the
  * cluster answered directly, and the HEAD must reach the cluster as a HEAD.
  */
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { clusterRequests, lastFor } from './support';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
   await stack.direct.indices.create({ index: 'mag-test-present' });

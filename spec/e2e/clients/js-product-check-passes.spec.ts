@@ -7,14 +7,11 @@
  * must not paper over it).
  */
 import { Client, errors } from '@elastic/elasticsearch';
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { putTreeModel } from '../../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => stack.reset());
 
 describeSandboxOnly('JS client product check through the proxy', () => {

@@ -4,16 +4,13 @@
  * API with its scroll id, `helpers.scrollSearch`, then `clearScroll`) walks
  * every document exactly once.
  */
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { clusterRequests } from './support';
 
 const TOTAL = 57;
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
   const operations = Array.from({ length: TOTAL }, (_, i) => [{ index: { _index: 'mag-test-search', _id: `d${i}` } }, { n: i, colour: i % 3 === 0 ? 'red' : 'blue' }]).flat();

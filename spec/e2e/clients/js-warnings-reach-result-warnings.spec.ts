@@ -5,20 +5,15 @@
  * warning, given exactly once, as the cluster gives it directly), or the
  * guard itself when the cluster did not send it.
  */
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
-import { putTreeModel, putAlias } from '../../support/models';
+import { describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
+import { putTreeModel, seedInputFieldsDiffer } from '../../support/models';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 async function aliasOnA(): Promise<void> {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-a', 'regression', ['a']);
-  await putTreeModel(stack.direct, 'mag-test-b', 'regression', ['b']);
-  await putAlias(stack.direct, 'mag-test-a', 'mag-test-alias');
+  await seedInputFieldsDiffer(stack.direct);
 }
 
 const TEXT = 'The input fields for new model [mag-test-b] and for old model [mag-test-a] differ significantly, model results may change drastically.';

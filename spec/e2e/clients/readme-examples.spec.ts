@@ -12,7 +12,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
+import { Stack, describeSandboxOnly } from '../../support/stack';
+import { useStack } from '../../support/use-stack';
 import { putTreeModel, putAlias } from '../../support/models';
 import { clusterRequests, rawHeaderValues } from './support';
 
@@ -196,11 +197,7 @@ function translateCurl(line: string): HttpExample {
   return { method: method ?? (body !== undefined ? 'POST' : 'GET'), url: new URL(url), headers, body, basicAuth };
 }
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack.close());
+const stack = useStack();
 
 function baseFor(stackUrl: URL): string {
   if (stackUrl.hostname !== '127.0.0.1' && stackUrl.hostname !== 'localhost') throw new Error(`README example leaves the machine: ${stackUrl.href}`);

@@ -22,17 +22,22 @@ export interface ClientRequestSpec {
   body?: Buffer | string | Readable;
 }
 
+/** The request head of `spec` on a fresh connection to 127.0.0.1:`port` (body not written yet). */
+function request(port: number, spec: ClientRequestSpec): http.ClientRequest {
+  return http.request({
+    host: '127.0.0.1',
+    port,
+    method: spec.method ?? 'GET',
+    path: spec.path,
+    headers: spec.headers ?? ['Host', `127.0.0.1:${port}`],
+    agent: false,
+  });
+}
+
 /** Sends one request on a fresh connection and collects the whole answer. */
 export function send(port: number, spec: ClientRequestSpec): Promise<ClientAnswer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1',
-      port,
-      method: spec.method ?? 'GET',
-      path: spec.path,
-      headers: spec.headers ?? ['Host', `127.0.0.1:${port}`],
-      agent: false,
-    });
+    const req = request(port, spec);
     req.on('error', reject);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -54,14 +59,7 @@ export function send(port: number, spec: ClientRequestSpec): Promise<ClientAnswe
 
 /** Starts a request and hands back the live response (for streaming and abort tests). */
 export function open(port: number, spec: ClientRequestSpec): { req: http.ClientRequest; response: Promise<http.IncomingMessage> } {
-  const req = http.request({
-    host: '127.0.0.1',
-    port,
-    method: spec.method ?? 'GET',
-    path: spec.path,
-    headers: spec.headers ?? ['Host', `127.0.0.1:${port}`],
-    agent: false,
-  });
+  const req = request(port, spec);
   const response = new Promise<http.IncomingMessage>((resolve, reject) => {
     req.on('response', resolve);
     req.on('error', reject);

@@ -447,6 +447,11 @@ function hitsPage(hits: Array<{ index: string; doc: StoredDoc }>, from: number, 
   return hits.slice(from, from + size).map((h) => ({ _index: h.index, _id: h.doc._id, _score: 1.0, _source: h.doc._source ?? {} }));
 }
 
+/** A boolean query flag as `rest_total_hits_as_int` reads it: set when `true` or present without a value. */
+function flagSet(value: string | undefined): boolean {
+  return value === 'true' || value === '';
+}
+
 function searchBody(total: number, page: unknown[], took: number, scrollId?: string, totalAsInt = false): Record<string, unknown> {
   return {
     ...(scrollId !== undefined ? { _scroll_id: scrollId } : {}),
@@ -477,7 +482,7 @@ const search: RouteSpec = {
           const query = body.query as Record<string, unknown> | undefined;
           const hits: Array<{ index: string; doc: StoredDoc }> = [];
           for (const i of indices.sort((a, b) => (a.name < b.name ? -1 : 1))) for (const d of i.docs.values()) if (matchesQuery(d, query)) hits.push({ index: i.name, doc: d });
-          const asInt = p.rest_total_hits_as_int === 'true' || p.rest_total_hits_as_int === '';
+          const asInt = flagSet(p.rest_total_hits_as_int);
           if (p.scroll !== undefined) {
             const id = Buffer.from(`sandbox-scroll-${randomUUID()}`).toString('base64');
             ctx.state.scrolls.set(id, { index: indices.map((i) => i.name), hits, pos: size, size, total: hits.length });
@@ -510,7 +515,7 @@ const scroll: RouteSpec = {
           void qScroll;
           const page = hitsPage(s.hits, s.pos, s.size);
           s.pos += s.size;
-          return { body: searchBody(s.total, page, 1, id, asIntRaw === 'true' || asIntRaw === '') };
+          return { body: searchBody(s.total, page, 1, id, flagSet(asIntRaw)) };
         },
       };
     },

@@ -5,6 +5,11 @@ import { EsError, resourceNotFound } from '../rest/errors';
 import { wildcardMatch } from '../state/resolve';
 import { PreparedAction, RouteSpec } from './types';
 
+/** A pipeline id pattern: a simple-match wildcard when it holds `*`, else the exact id. */
+function pipelineIdMatches(pattern: string, id: string): boolean {
+  return pattern.includes('*') ? wildcardMatch(pattern, id) : pattern === id;
+}
+
 const putPipeline: RouteSpec = {
   method: 'PUT',
   path: '/_ingest/pipeline/{id}',
@@ -61,7 +66,7 @@ const getPipeline: RouteSpec = {
           const out: Record<string, unknown> = {};
           if (ids.length === 0) for (const [id, p] of all) out[id] = p;
           for (const token of ids) {
-            for (const [id, p] of all) if (token.includes('*') ? wildcardMatch(token, id) : token === id) out[id] = p;
+            for (const [id, p] of all) if (pipelineIdMatches(token, id)) out[id] = p;
           }
           return { status: Object.keys(out).length === 0 ? 404 : 200, body: out };
         },
@@ -82,7 +87,7 @@ const deletePipeline: RouteSpec = {
       return {
         action: 'cluster:admin/ingest/pipeline/delete',
         run() {
-          const ids = [...ctx.state.pipelines.keys()].filter((id) => (expr.includes('*') ? wildcardMatch(expr, id) : id === expr));
+          const ids = [...ctx.state.pipelines.keys()].filter((id) => pipelineIdMatches(expr, id));
           if (ids.length === 0 && !expr.includes('*')) throw resourceNotFound(`pipeline [${expr}] is missing`);
           for (const id of ids) ctx.state.pipelines.delete(id);
           return { body: { acknowledged: true } };

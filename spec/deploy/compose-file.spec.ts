@@ -230,7 +230,12 @@ describe('docker-compose.yml: scale-out example', () => {
     expect(Number(replicas.deploy!.replicas)).toBe(3);
     // Replicas cannot share a published host port: the load balancer is the entry point.
     expect(replicas.ports ?? []).toEqual([]);
-    expect(environmentOf(replicas)).toEqual(environmentOf(services.proxy!));
+    // The same settings, except the address sniffing clients are sent to: the load balancer.
+    const { PROXY_PUBLIC_URL: replicasPublicUrl, ...replicasEnvironment } = environmentOf(replicas);
+    const { PROXY_PUBLIC_URL: proxyPublicUrl, ...proxyEnvironment } = environmentOf(services.proxy!);
+    expect(replicasEnvironment).toEqual(proxyEnvironment);
+    expect(proxyPublicUrl).toBe('http://127.0.0.1:${PROXY_PORT:-9201}');
+    expect(replicasPublicUrl).toBe('http://127.0.0.1:${LB_PORT:-9211}');
     expect(replicas.healthcheck).toEqual(services.proxy!.healthcheck);
     expect(dependsOn(replicas)).toEqual({ elasticsearch: 'service_healthy' });
 

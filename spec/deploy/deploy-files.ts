@@ -44,7 +44,8 @@ export interface ComposeFile {
 }
 
 export function composeFile(text = read('docker-compose.yml')): ComposeFile {
-  return parse(text) as ComposeFile;
+  // Compose resolves YAML merge keys (`<<: *anchor`), so the test does too.
+  return parse(text, { merge: true }) as ComposeFile;
 }
 
 /** `environment` in either of its two forms, as a map. */

@@ -33,6 +33,9 @@ class UnrelayableResponseError extends Error {
   override readonly name = 'UnrelayableResponseError';
 }
 
+/** Replacement bodies up to this size are sent whole, with their exact Content-Length. */
+const REPLACEMENT_HELD_BYTES = 1024 * 1024;
+
 export interface ExchangeSettings {
   upstreamTimeoutMs: number;
   onUpstreamError: ((err: Error, req: http.IncomingMessage) => void) | undefined;
@@ -147,28 +150,60 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
     let record = headerRecord(headers);
     if (onResponseHead) record = onResponseHead(statusCode, record);
     if (replaceResponseBody) {
-      // The replacement may change the length; a stale Content-Length would
-      // desynchronise the client connection, so node frames it instead.
-      record = withoutField(record, 'content-length');
-      this.res.writeHead(statusCode, statusText, record);
-      this.pipeReplacedBody(replaceResponseBody, statusCode, record);
+      // The cluster's Content-Length no longer applies; the head waits for the
+      // replacement so it can carry the replacement's own length.
+      this.pipeReplacedBody(replaceResponseBody, statusCode, statusText, withoutField(record, 'content-length'));
       return;
     }
     this.res.writeHead(statusCode, statusText, record);
   }
 
+  /**
+   * Sends the replacement body. One that ends within REPLACEMENT_HELD_BYTES
+   * goes out whole with its exact Content-Length (RFC 9110 §8.6), as the
+   * cluster's own answer would; a longer one is streamed, framed by chunked
+   * encoding, so a replacement never needs to be held whole.
+   */
   private pipeReplacedBody(
     replace: NonNullable<ForwardOptions['replaceResponseBody']>,
     statusCode: number,
+    statusText: string,
     headers: Record<string, string | string[]>,
   ): void {
     this.upstreamBody = new Readable({ read: () => this.resumeUpstream?.() });
     const replacement = replace(this.upstreamBody, { statusCode, headers });
+    const held: Buffer[] = [];
+    let heldBytes = 0;
+    let streaming = false;
+    replacement.on('data', (chunk: Buffer) => {
+      let out = chunk;
+      if (!streaming) {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes <= REPLACEMENT_HELD_BYTES) return;
+        streaming = true;
+        this.res.writeHead(statusCode, statusText, headers);
+        out = Buffer.concat(held);
+        held.length = 0;
+      }
+      if (!this.res.write(out)) {
+        replacement.pause();
+        this.res.once('drain', () => replacement.resume());
+      }
+    });
+    replacement.on('end', () => {
+      if (streaming) {
+        this.res.end();
+        return;
+      }
+      const body = Buffer.concat(held);
+      this.res.writeHead(statusCode, statusText, { ...headers, 'content-length': String(body.length) });
+      this.res.end(body);
+    });
     replacement.on('error', () => {
       this.abortUpstream?.(new UnrelayableResponseError('response body replacement failed'));
       this.res.destroy();
     });
-    replacement.pipe(this.res);
   }
 
   private clientSocketClosed(): boolean {

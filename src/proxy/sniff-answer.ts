@@ -19,9 +19,8 @@
  *   the request and the answer's headers.) An answer with nothing to rewrite
  *   is sent as the original compressed bytes. Another coding: untouched,
  *   `onUntouched`.
- * - Framing: the forwarder drops the cluster's `Content-Length` whenever this
- *   hook is used (the head goes out before the body is read), so the answer
- *   is sent chunked (or, to an HTTP/1.0 client, delimited by the close).
+ * - Framing: the forwarder replaces the cluster's `Content-Length` with the
+ *   length of the rewritten body (see `ProxiedExchange.pipeReplacedBody`).
  * - Anything the scanner cannot read as JSON is sent untouched.
  */
 import { Transform, type TransformCallback, pipeline } from 'node:stream';

@@ -44,6 +44,7 @@
 import { decodeComponent } from '../rest/decode-component';
 import { decodeQueryString } from '../rest/query-string';
 import { pathTokens, rawPathOf } from '../rest/route-matcher';
+import { javaTrim } from '../rest/java-string';
 
 export interface SniffRoute {
   readonly kind: 'sniff';
@@ -139,11 +140,3 @@ function splitByComma(value: string): string[] {
   return value.split(',').filter((token) => token !== '');
 }
 
-/** Java's `String.trim()`: strips chars <= U+0020 at both ends (not Unicode whitespace). */
-function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.substring(start, end);
-}

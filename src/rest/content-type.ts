@@ -23,6 +23,7 @@
  */
 import { EsFlatRejection } from '../errors';
 import { EsRejectionWithCause } from './rejections';
+import { javaTrim } from './java-string';
 
 // RFC 7230 tchar, with ES's `A-z` typo kept (it also admits [ \ ] ^ _ `).
 const TCHAR = /^[a-zA-z0-9!#$%&'*+\-.^_`|~]+$/;
@@ -45,14 +46,6 @@ function javaSplit(s: string, separator: RegExp): string[] {
   return parts;
 }
 
-/** Java `String.trim()`: strips chars <= U+0020. */
-function javaTrim(s: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s.charCodeAt(start) <= 0x20) start++;
-  while (end > start && s.charCodeAt(end - 1) <= 0x20) end--;
-  return s.substring(start, end);
-}
 
 export function parseContentType(raw: string | undefined): ParsedContentType {
   if (raw === undefined) return { kind: 'absent' };

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log/logger';
 import type { CallerHeaders, MetadataClient } from '../es/metadata-client';
 import type { ProxyMetrics } from '../metrics/proxy-metrics';
-import { closeServer, hostForUrl, listen } from './start-proxy';
+import { closeServer, hostForUrl, listen } from './server-lifecycle';
 
 const PROBE_INTERVAL_MS = 5_000;
 /** Ready while the last successful probe is younger than this. */

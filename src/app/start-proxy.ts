@@ -4,7 +4,6 @@
  * for the recognised routes, and the admin listener on its own port.
  */
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import type { Config } from '../config/schema';
 import type { Logger } from '../log/logger';
 import { createForwarder } from '../proxy/forwarder';
@@ -15,19 +14,10 @@ import { createSniffHandler } from '../proxy/sniff-handler';
 import { publicAddressFromListen, publicAddressFromUrl, isWildcardHost } from '../proxy/sniff-public-address';
 import type { PublicAddress } from '../proxy/publish-address-rewrite';
 import { MetadataClient } from '../es/metadata-client';
-import { ClusterIdentityCache } from '../es/cluster-identity';
-import { AliasFactsReader } from '../guard/alias-facts-reader';
-import { AliasGuard } from '../guard/alias-guard';
-import { StopGuard } from '../guard/stop-guard';
-import { DeleteAliasGuard, DeleteModelGuard } from '../guard/delete-guards';
-import { DeploymentFactsReader } from '../guard/deployment-facts-reader';
-import { PipelineReferencesReader } from '../guard/pipeline-references-reader';
 import { serviceCredentialHeaders } from '../es/service-credentials';
-import { ExchangeDeps } from '../guard/guarded-exchange';
-import { KeyedLock } from '../guard/keyed-lock';
-import { callerHeaders } from '../guard/caller-credentials';
-import { formatWarningHeader } from '../guard/warning-header';
-import { createGuardApp, GuardHandlers } from './guard-app';
+import { createGuardApp } from './guard-app';
+import { createGuardHandlers } from './guard-handlers';
+import { listen, hostForUrl } from './server-lifecycle';
 import { startAdminServer } from './admin-server';
 import { RequestTracker } from './request-tracker';
 import { drainServer } from './drain-server';
@@ -83,29 +73,8 @@ export async function startProxy(
     caFingerprint: upstreamTls.caFingerprint,
     onRead: (kind, seconds, answered) => metrics.metadataRead(kind, seconds, answered),
   });
-  const identity = new ClusterIdentityCache(metadata);
   const serviceCredentials = serviceCredentialHeaders(settings);
-  const deploymentFacts = new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials));
-  const guardDeps: ExchangeDeps = {
-    forwarder,
-    logger,
-    mode: settings.GUARD_MODE,
-    onDecision: (decision) => metrics.decision(decision),
-    async warningHeader(text, req) {
-      // Elasticsearch labels its warnings with its version and build hash (§5.5).
-      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
-      return formatWarningHeader(text, { version: cluster?.version, hash: cluster?.buildHash ?? 'unknown' });
-    },
-  };
-  const aliasLock = new KeyedLock();
-  const deploymentDeps = { ...guardDeps, facts: deploymentFacts };
-
-  const handlers: GuardHandlers = {
-    put_model_alias: new AliasGuard({ ...guardDeps, facts: new AliasFactsReader(metadata), strict: settings, aliasLock }).handle,
-    delete_model_alias: new DeleteAliasGuard({ ...deploymentDeps, aliasLock }).handle,
-    stop_deployment: new StopGuard(deploymentDeps).handle,
-    delete_model: new DeleteModelGuard(deploymentDeps).handle,
-  };
+  const handlers = createGuardHandlers({ settings, metadata, forwarder, serviceCredentials, metrics, logger });
   const guardApp = createGuardApp(handlers, (error, req) =>
     logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),
   );
@@ -185,26 +154,4 @@ function classifyRoute(req: { method?: string; url?: string }): RouteClass {
   if (!url.startsWith('/_ml/')) return 'passthrough';
   const match = matchGuardedRoute(req.method ?? '', url);
   return match ? match.kind : 'passthrough';
-}
-
-export function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Idle keep-alive sockets would hold close() open until they time out.
-    server.closeIdleConnections();
-  });
-}
-
-export function hostForUrl(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }

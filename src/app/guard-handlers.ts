@@ -1,0 +1,53 @@
+/**
+ * One guard per guarded route kind, wired to the live metadata reads, the
+ * forwarder and the decision log.
+ */
+import type { Logger } from '../log/logger';
+import type { Forwarder } from '../proxy/forwarder';
+import type { MetadataClient, CallerHeaders } from '../es/metadata-client';
+import type { ProxyMetrics } from '../metrics/proxy-metrics';
+import type { Config } from '../config/schema';
+import { ClusterIdentityCache } from '../es/cluster-identity';
+import { AliasFactsReader } from '../guard/alias-facts-reader';
+import { AliasGuard } from '../guard/alias-guard';
+import { StopGuard } from '../guard/stop-guard';
+import { DeleteAliasGuard, DeleteModelGuard } from '../guard/delete-guards';
+import { DeploymentFactsReader } from '../guard/deployment-facts-reader';
+import { PipelineReferencesReader } from '../guard/pipeline-references-reader';
+import { ExchangeDeps } from '../guard/guarded-exchange';
+import { KeyedLock } from '../guard/keyed-lock';
+import { callerHeaders } from '../guard/caller-credentials';
+import { formatWarningHeader } from '../guard/warning-header';
+import type { GuardHandlers } from './guard-app';
+
+export function createGuardHandlers(deps: {
+  settings: Pick<Config, 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY'>;
+  metadata: MetadataClient;
+  forwarder: Forwarder;
+  serviceCredentials: CallerHeaders | null;
+  metrics: ProxyMetrics;
+  logger: Logger;
+}): GuardHandlers {
+  const { settings, metadata, forwarder, serviceCredentials, metrics, logger } = deps;
+  const identity = new ClusterIdentityCache(metadata);
+  const exchange: ExchangeDeps = {
+    forwarder,
+    logger,
+    mode: settings.GUARD_MODE,
+    onDecision: (decision) => metrics.decision(decision),
+    async warningHeader(text, req) {
+      // Elasticsearch labels its warnings with its version and build hash (§5.5).
+      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
+      return formatWarningHeader(text, { version: cluster?.version, hash: cluster?.buildHash ?? 'unknown' });
+    },
+  };
+  // One change of an alias at a time through this proxy, creations and deletions alike.
+  const aliasLock = new KeyedLock();
+  const deployments = { ...exchange, facts: new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials)) };
+  return {
+    put_model_alias: new AliasGuard({ ...exchange, facts: new AliasFactsReader(metadata), strict: settings, aliasLock }).handle,
+    delete_model_alias: new DeleteAliasGuard({ ...deployments, aliasLock }).handle,
+    stop_deployment: new StopGuard(deployments).handle,
+    delete_model: new DeleteModelGuard(deployments).handle,
+  };
+}

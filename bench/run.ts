@@ -12,9 +12,11 @@
  *   BENCH_WARMUP       warm-up seconds per contender/load   (default 1)
  *   BENCH_CONNECTIONS  concurrent connections               (default 32)
  *   BENCH_SECTIONS     comma-separated section ids to run    (default: all)
- *                      passthrough, memory, guarded-put
- *   and the sections' own (bench/README.md): BENCH_MEMORY_BYTES,
- *   BENCH_MEMORY_TIMEOUT, BENCH_PUT_REQUESTS, BENCH_PUT_CLIENTS.
+ *                      passthrough, latency, memory, guarded-put
+ *   and the sections' own (bench/README.md): BENCH_LATENCY_RATE,
+ *   BENCH_LATENCY_BULK_RATE, BENCH_LATENCY_SECONDS, BENCH_LATENCY_ROUNDS,
+ *   BENCH_MEMORY_BYTES, BENCH_MEMORY_TIMEOUT, BENCH_PUT_REQUESTS,
+ *   BENCH_PUT_CLIENTS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import * as path from 'node:path';
 import { chooseLoadGenerator, type LoadGenerator } from './lib/load';
 import { forkServer, type RunningServer } from './lib/processes';
 import { guardedPutSection } from './sections/guarded-put';
+import { latencySection } from './sections/latency';
 import { memorySection } from './sections/memory';
 import { passthroughSection } from './sections/passthrough';
 
@@ -46,6 +49,7 @@ export interface BenchSection {
 /** The measurements, in order, by the id BENCH_SECTIONS uses. */
 const SECTIONS: Array<{ id: string; section: BenchSection }> = [
   { id: 'passthrough', section: passthroughSection },
+  { id: 'latency', section: latencySection },
   { id: 'memory', section: memorySection },
   { id: 'guarded-put', section: guardedPutSection },
 ];

@@ -4,50 +4,25 @@
  * interleaved round by round so drift (thermal, noisy neighbours) hits every
  * contender alike. Prints medians over rounds and the targets; asserts nothing.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DIRECT, PASSTHROUGH, REFERENCE, rotated, startContenders } from '../lib/contenders';
 import type { LoadResult } from '../lib/load';
-import { forkServer, NGINX_BINARY, startNginx, type RunningServer } from '../lib/processes';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS } from '../lib/workloads';
 import type { BenchEnvironment, BenchSection } from '../run';
 
-const REFERENCE = 'undici reference';
-const PASSTHROUGH = 'passthrough (front door + forwarder)';
-const DIRECT = 'direct to stub';
-
-/** Targets from the brief: passthrough ≥ 0.9× the reference's req/s; ≤ 1 ms added p99 at 32 connections. */
+/**
+ * Target from the brief: passthrough ≥ 0.9× the reference's req/s. The other
+ * one, ≤ 1 ms added p99 at 32 connections, is judged at a fixed rate below
+ * saturation by the latency section; under this closed-loop load p99 is mostly
+ * run-queue waiting, so here it is only printed.
+ */
 const MIN_THROUGHPUT_RATIO = 0.9;
-const MAX_ADDED_P99_MS = 1;
-
-interface Contender {
-  name: string;
-  url: string;
-  /** The proxy process, for CPU sampling; absent for direct access. */
-  server?: RunningServer;
-}
 
 interface Measurement extends LoadResult {
   /** Proxy process CPU time (user + system) per request, µs: robust against load from other processes. */
   cpuMicrosPerRequest: number;
-}
-
-async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
-  const servers: RunningServer[] = [
-    await forkServer(PASSTHROUGH, 'passthrough-proxy.js', [upstream.url]),
-    await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]),
-    await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]),
-  ];
-  if (existsSync(NGINX_BINARY)) servers.push(await startNginx(upstream.url));
-  else console.log(`(${NGINX_BINARY} not found: nginx not measured)`);
-  const contenders: Contender[] = [{ name: DIRECT, url: upstream.url }, ...servers.map((server) => ({ name: server.name, url: server.url, server }))];
-  return { contenders, servers };
-}
-
-/** Contender order shifted by one each round, so none is always measured first or last. */
-function rotated<T>(items: readonly T[], by: number): T[] {
-  const shift = by % items.length;
-  return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
 export const passthroughSection: BenchSection = {
@@ -124,7 +99,9 @@ export const passthroughSection: BenchSection = {
       const cpuRatio = med(PASSTHROUGH, (r) => r.cpuMicrosPerRequest) / referenceCpu;
       console.log(`target: passthrough req/s ≥ ${MIN_THROUGHPUT_RATIO}× reference: ${fixed(ratio)}× → ${verdict(ratio >= MIN_THROUGHPUT_RATIO)}`);
       console.log(`(CPU per request, passthrough vs reference: ${fixed(cpuRatio)}×; req/s ratio expected ≈ 1 / this when CPU-bound)`);
-      console.log(`target: passthrough p99 added over direct ≤ ${MAX_ADDED_P99_MS} ms: ${fixed(addedP99)} ms → ${verdict(addedP99 <= MAX_ADDED_P99_MS)}`);
+      console.log(
+        `passthrough p99 added over direct, saturated: ${fixed(addedP99)} ms (queueing at saturation; the ≤ 1 ms target is judged by the latency section)`,
+      );
     }
     saveResults(env, summary);
   },

@@ -141,15 +141,22 @@ export class AliasFactsReader {
 
 /**
  * What `GET _ml/trained_models/<alias>` says the name is (§4.1): the config
- * whose model_id equals the name (a model id), or the config whose
- * `metadata.model_aliases` lists it (an alias of that model), or nothing.
+ * whose model_id equals the name (a model id), or the one model the name
+ * resolves to (an alias of that model), or nothing.
+ *
+ * The alias passed the alias pattern (§2 step 6) before any read, so it has
+ * no wildcard and no comma: a single config with another model_id can only
+ * come from alias resolution. `metadata.model_aliases` normally confirms it,
+ * but is missing for resource models such as `lang_ident_model_1` (§1.3
+ * quirk), so it is not required.
  */
 export function aliasTargetOf(alias: string, configs: TrainedModelConfigAnswer[] | null): AliasTarget {
   if (!configs || configs.length === 0) return { kind: 'absent' };
   if (configs.some((c) => c.model_id === alias)) return { kind: 'model_id' };
-  const target = configs.find((c) => c.metadata?.model_aliases?.includes(alias));
-  if (target) return { kind: 'alias', modelId: target.model_id };
-  // The cluster resolved the name to a model that does not list it: the
+  const [target] = configs;
+  const confirmed = target!.metadata?.model_aliases === undefined || target!.metadata.model_aliases.includes(alias);
+  if (configs.length === 1 && confirmed) return { kind: 'alias', modelId: target!.model_id };
+  // Several models, or one that lists its aliases without this one: the
   // answer contradicts itself, and no decision can rest on it.
-  throw new MetadataReadError(`GET _ml/trained_models/${alias}`, 'unexpected answer: the returned model neither is nor lists the alias');
+  throw new MetadataReadError(`GET _ml/trained_models/${alias}`, 'unexpected answer: the returned models neither are nor list the alias');
 }

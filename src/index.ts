@@ -58,7 +58,7 @@ function banner(proxyUrl: string, adminUrl: string, esUrl: string, isSandbox: bo
   const lines = [
     '',
     `  model-alias-guard  ${proxyUrl}  ->  ${redactUrl(esUrl)}`,
-    `  admin              ${adminUrl}/healthz  ${adminUrl}/readyz`,
+    `  admin              ${adminUrl}/healthz  ${adminUrl}/readyz  ${adminUrl}/metrics`,
   ];
   if (isSandbox) {
     const examples = demoCurlExamples(proxyUrl);

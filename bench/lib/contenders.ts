@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { forkServer, NGINX_BINARY, startNginx, type RunningServer } from './processes';
 
 export const REFERENCE = 'undici reference';
-export const PASSTHROUGH = 'passthrough (front door + forwarder)';
+export const PASSTHROUGH = 'passthrough (whole proxy)';
 export const DIRECT = 'direct to stub';
 
 export interface Contender {
@@ -20,7 +20,7 @@ export interface Contender {
 export async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
   const servers: RunningServer[] = [];
   try {
-    servers.push(await forkServer(PASSTHROUGH, 'passthrough-proxy.js', [upstream.url]));
+    servers.push(await forkServer(PASSTHROUGH, 'guard-proxy.js', [upstream.url]));
     servers.push(await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]));
     servers.push(await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]));
     if (existsSync(NGINX_BINARY)) servers.push(await startNginx(upstream.url));

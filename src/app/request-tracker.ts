@@ -58,7 +58,7 @@ export class RequestTracker {
         );
       }
     };
-    res.once('finish', done);
+    // 'close' follows 'finish' for every answer, and comes alone for one cut short.
     res.once('close', done);
   }
 }

@@ -80,9 +80,27 @@ export class ProxyMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'mag_' });
   }
 
+  // Label children are looked up once and kept: this runs for every
+  // request on the proxied port, and prom-client hashes a label object on
+  // every call otherwise.
+  private readonly requestChildren = new Map<string, { inc(): void }>();
+  private readonly durationChildren = new Map<string, { observe(value: number): void }>();
+
   requestDone(route: RouteClass, status: number, seconds: number): void {
-    this.requests.inc({ route, status_class: statusClass(status) });
-    this.requestDuration.observe({ route }, seconds);
+    const klass = statusClass(status);
+    const key = `${route} ${klass}`;
+    let counter = this.requestChildren.get(key);
+    if (!counter) {
+      counter = this.requests.labels({ route, status_class: klass });
+      this.requestChildren.set(key, counter);
+    }
+    counter.inc();
+    let histogram = this.durationChildren.get(route);
+    if (!histogram) {
+      histogram = this.requestDuration.labels({ route });
+      this.durationChildren.set(route, histogram);
+    }
+    histogram.observe(seconds);
   }
 
   decision(decision: Decision): void {

@@ -35,6 +35,11 @@ export function createGuardHandlers(deps: {
     logger,
     mode: settings.GUARD_MODE,
     onDecision: (decision) => metrics.decision(decision),
+    async clusterMajor(req) {
+      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
+      const major = Number(cluster?.version.split('.')[0]);
+      return Number.isInteger(major) ? major : undefined;
+    },
     async warningHeader(text, req) {
       // Elasticsearch labels its warnings with its version and build hash (§5.5).
       const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));

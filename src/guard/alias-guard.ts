@@ -36,10 +36,10 @@ export class AliasGuard {
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
     );
 
-  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+  private async decide({ req, route, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
     const modelId = route.pathParams.model_id ?? '';
     const modelAlias = route.pathParams.model_alias ?? '';
-    const checked = checkAliasRequest(route, { present: body.length > 0, contentType: req.headers['content-type'] });
+    const checked = checkAliasRequest(route, headerFacts);
     if (checked instanceof GuardError) return { kind: 'invalid', rejection: checked };
     decision.request.reassign = checked.reassign;
 

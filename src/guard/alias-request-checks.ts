@@ -29,6 +29,7 @@
  */
 import { EsRejection } from '../errors';
 import { contentTypeGateRejection, contentTypeHeaderRejection } from '../rest/content-type';
+import { acceptHeaderRejection, compatibleVersionRejection } from '../rest/compatible-version';
 import { paramAsBoolean } from '../rest/param-boolean';
 import { FRAMEWORK_PARAMETERS, preDispatchRejection } from '../rest/pre-dispatch';
 import { EsGuardRejection, illegalArgument } from '../rest/rejections';
@@ -42,6 +43,10 @@ export interface RequestBodyFacts {
   present: boolean;
   /** The `Content-Type` header as received; undefined when absent. */
   contentType: string | undefined;
+  /** The `Accept` header as received. */
+  accept?: string;
+  /** The cluster's major version, when known: needed only to judge `compatible-with` versions. */
+  clusterMajor?: number;
 }
 
 export interface AliasRequest {
@@ -79,8 +84,15 @@ export function validationFailure(errors: string[]): EsRejection {
 /** Steps 0–3: the REST-layer answers that do not depend on the handler. */
 export function restPreludeRejection(route: GuardedRoute, body: RequestBodyFacts): EsGuardRejection | null {
   if (route.query instanceof EsRejection) return route.query;
+  // RestRequest's constructor: Accept, then Content-Type, then the compatible version.
+  const accept = acceptHeaderRejection(body.accept);
+  if (accept) return accept;
   const header = contentTypeHeaderRejection(body.contentType);
   if (header) return header;
+  if (body.clusterMajor !== undefined) {
+    const version = compatibleVersionRejection(body.accept, body.contentType, body.present, body.clusterMajor);
+    if (version) return version;
+  }
   const framework = preDispatchRejection(route.query);
   if (framework) return framework;
   if (body.present) return contentTypeGateRejection(body.contentType);

@@ -27,8 +27,8 @@ export class DeleteAliasGuard {
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
     );
 
-  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const checked = checkAliasRequest(route, { present: body.length > 0, contentType: req.headers['content-type'] });
+  private async decide({ req, route, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const checked = checkAliasRequest(route, headerFacts);
     if (checked instanceof GuardError) return { kind: 'invalid', rejection: checked };
     const modelId = route.pathParams.model_id ?? '';
     const modelAlias = route.pathParams.model_alias ?? '';
@@ -46,8 +46,8 @@ export class DeleteModelGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
 
-  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const prelude = restPreludeRejection(route, { present: body.length > 0, contentType: req.headers['content-type'] });
+  private async decide({ req, route, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const prelude = restPreludeRejection(route, headerFacts);
     if (prelude) return { kind: 'invalid', rejection: prelude };
     // Other parameters (timeout, and whatever a version adds) are the
     // cluster's to judge: forwarding them can only be refused there.

@@ -20,6 +20,8 @@ import { withAddedHeader } from '../http/header-record';
 import { readBody, ReadBody } from '../http/read-body';
 import { Decision, logDecision, Verdict } from './decision-log';
 import { tooLargeBody } from './request-body-limit';
+import type { RequestBodyFacts } from './alias-request-checks';
+import { mentionsCompatibleWith } from '../rest/compatible-version';
 
 export type GuardOutcome =
   /** Refused by Elasticsearch's REST layer before any read (bad parameter, body, validation). */
@@ -34,6 +36,8 @@ export interface ExchangeContext {
   route: GuardedRoute;
   /** The request body, read whole (guarded requests are small). */
   body: Buffer;
+  /** What the REST-layer checks need to know of the request's headers (and the cluster's major, when it matters). */
+  headerFacts: RequestBodyFacts;
   /** The decision line being built: guards add `request` fields and `facts`. */
   decision: Decision;
   /** Runs the guard's metadata reads, timing them for the decision line. */
@@ -48,6 +52,8 @@ export interface ExchangeDeps {
   warningHeader(text: string, req: IncomingMessage): Promise<string>;
   /** Told about every finished decision (metrics). */
   onDecision?(decision: Decision): void;
+  /** The cluster's major version, asked only for requests that name a `compatible-with` version. */
+  clusterMajor?(req: IncomingMessage): Promise<number | undefined>;
 }
 
 /** Guarded requests carry a few fields at most; this is far above any valid one. */
@@ -87,10 +93,19 @@ export async function runGuardedExchange(
     return;
   }
 
+  const accept = headerString(req.headers.accept);
+  const contentType = headerString(req.headers['content-type']);
+  const headerFacts: RequestBodyFacts = {
+    present: body.bytes.length > 0,
+    contentType,
+    accept,
+    clusterMajor: mentionsCompatibleWith(accept, contentType) ? await deps.clusterMajor?.(req) : undefined,
+  };
   const context: ExchangeContext = {
     req,
     route,
     body: body.bytes,
+    headerFacts,
     decision,
     async timeReads(reads) {
       const readsStarted = performance.now();
@@ -170,4 +185,8 @@ function verdictFor(error: GuardError): Verdict {
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+function headerString(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -25,9 +25,9 @@ export class StopGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
 
-  private async decide({ req, route, body, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const contentType = req.headers['content-type'];
-    const prelude = restPreludeRejection(route, { present: body.length > 0, contentType });
+  private async decide({ req, route, body, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+    const contentType = headerFacts.contentType;
+    const prelude = restPreludeRejection(route, headerFacts);
     if (prelude) return { kind: 'invalid', rejection: prelude };
 
     const pathId = route.pathParams.model_id ?? '';

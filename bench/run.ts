@@ -27,6 +27,7 @@ import { guardedPutSection } from './sections/guarded-put';
 import { latencySection } from './sections/latency';
 import { memorySection } from './sections/memory';
 import { passthroughSection } from './sections/passthrough';
+import { positiveNumber } from './lib/settings';
 
 export interface BenchEnvironment {
   rounds: number;
@@ -66,13 +67,6 @@ function chosenSections(): Array<{ id: string; section: BenchSection }> {
   return SECTIONS.filter((s) => wanted.includes(s.id));
 }
 
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
-  return value;
-}
 
 async function main(): Promise<void> {
   const sections = chosenSections();

@@ -17,6 +17,8 @@ import { DEMO } from '../../src/sandbox/demo-data';
 import { forkServer, type ForkedServer } from '../lib/processes';
 import { fixed, formatTable, median } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
+import { positiveInteger } from '../lib/settings';
+import { percentile } from '../lib/fixed-rate';
 
 const DIRECT = 'direct to sandbox';
 const VIA_PROXY = 'through the proxy';
@@ -49,18 +51,7 @@ interface Run {
   unexpected: number;
 }
 
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, got ${raw}`);
-  return value;
-}
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function put(pool: Pool, path: string): Promise<number> {
   const { statusCode, body } = await pool.request({ method: 'PUT', path, headers: { accept: 'application/json' } });

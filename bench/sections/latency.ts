@@ -16,25 +16,14 @@ import { percentile, startFixedRateClient, type FixedRateResult } from '../lib/f
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS, type Workload } from '../lib/workloads';
 import type { BenchEnvironment, BenchSection } from '../run';
+import { positiveInteger, positiveNumber } from '../lib/settings';
 
 /** Target from the brief: the passthrough adds ≤ 1 ms to p99 at 32 connections. */
 const MAX_ADDED_P99_MS = 1;
 /** Below this share of the asked rate, the contender did not keep up: its figures are not "below saturation". */
 const MIN_RATE_SHARE = 0.97;
 
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${raw}`);
-  return value;
-}
 
-function positiveInteger(name: string, fallback: number): number {
-  const value = positiveNumber(name, fallback);
-  if (!Number.isInteger(value)) throw new Error(`${name} must be a positive whole number, got ${value}`);
-  return value;
-}
 
 interface LatencyLoad {
   workload: Workload;

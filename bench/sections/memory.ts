@@ -15,18 +15,12 @@ import { currentRss, MIB, watchMemory, type MemoryPeaks } from '../lib/memory';
 import { forkServer, type ForkedServer } from '../lib/processes';
 import { fixed, formatTable } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
+import { positiveInteger } from '../lib/settings';
 
 /** Target from the issue: growth of the proxy's memory while 1 GiB goes up and 1 GiB comes down. */
 const MAX_GROWTH_MIB = 64;
 const BLOCK = Buffer.alloc(64 * 1024, '{"index":{"_index":"bench"}}\n{"text":"a large _bulk body"}\n');
 
-function byteSetting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of bytes, got ${raw}`);
-  return value;
-}
 
 function drainOrClose(req: http.ClientRequest): Promise<void> {
   return new Promise((resolve) => {
@@ -131,8 +125,8 @@ async function runPhase(
 export const memorySection: BenchSection = {
   title: 'Memory: large bodies stream through in bounded memory',
   async run(env: BenchEnvironment) {
-    const bytes = byteSetting('BENCH_MEMORY_BYTES', 1024 * MIB);
-    const timeoutSeconds = byteSetting('BENCH_MEMORY_TIMEOUT', 300);
+    const bytes = positiveInteger('BENCH_MEMORY_BYTES', 1024 * MIB);
+    const timeoutSeconds = positiveInteger('BENCH_MEMORY_TIMEOUT', 300);
     const stub = await forkServer('large-body stub', 'large-body-stub.js');
     const proxy = await forkServer('proxy (startProxy)', 'guard-proxy.js', [stub.url], { execArgv: ['--expose-gc'] });
     const phases: Phase[] = [];

@@ -9,6 +9,7 @@ import { createSniffHandler } from '../../../src/proxy/sniff-handler';
 import type { PublicAddress } from '../../../src/proxy/publish-address-rewrite';
 import type { UntouchedReason } from '../../../src/proxy/sniff-answer';
 import { startProxy, type RunningProxy } from './proxy-harness';
+import { startUpstreamStub, type UpstreamStub } from '../../support/upstream-stub';
 
 export const PUBLIC_ADDRESS: PublicAddress = { host: 'proxy.example.com', port: 9201 };
 
@@ -63,4 +64,29 @@ export function headerPairs(raw: readonly string[]): Array<[string, string]> {
 export function endToEndHeaders(raw: readonly string[]): Array<[string, string]> {
   const hop = new Set(['transfer-encoding', 'content-length', 'connection', 'keep-alive', 'date']);
   return headerPairs(raw).filter(([name]) => !hop.has(name));
+}
+
+/**
+ * The setup of a sniff test file: an upstream stub and the sniff proxy in
+ * front of it, started in beforeAll and closed in afterAll (proxy first).
+ */
+export function useSniffProxyWithStub(options: { maxBufferedBytes?: number } = {}): { stub(): UpstreamStub; proxy(): SniffProxy } {
+  let stub: UpstreamStub | undefined;
+  let proxy: SniffProxy | undefined;
+  beforeAll(async () => {
+    stub = await startUpstreamStub();
+    proxy = await startSniffProxy(stub.url, options);
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await stub?.close();
+  });
+  return {
+    stub: () => stub ?? fail('the stub is not started'),
+    proxy: () => proxy ?? fail('the sniff proxy is not started'),
+  };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

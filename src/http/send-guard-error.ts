@@ -7,12 +7,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerNotAuthorizedError, EsFlatRejection, EsRejection, GuardError } from '../errors';
 import { answerContentType } from './media-type';
+import { staysAtProxyOnResponse } from '../proxy/hop-by-hop';
 import { prettyJson } from './pretty-json';
 import { decodeQueryString } from '../rest/query-string';
 import { parseParamBoolean } from '../rest/param-boolean';
 
-/** Hop-by-hop and framing headers of a relayed answer are the proxy's own to set (RFC 9110 §7.6.1). */
-const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'trailer', 'upgrade', 'proxy-connection']);
 
 export function sendGuardError(req: IncomingMessage, res: ServerResponse, error: GuardError): void {
   if (res.headersSent) {
@@ -42,7 +41,10 @@ export function sendGuardError(req: IncomingMessage, res: ServerResponse, error:
 function relayVerbatim(req: IncomingMessage, res: ServerResponse, error: CallerNotAuthorizedError): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(error.upstreamHeaders)) {
-    if (!NOT_RELAYED.has(name.toLowerCase())) headers[name] = value;
+    // Hop-by-hop fields stay at this hop, as on passthrough (RFC 9110 §7.6.1);
+    // the length is set anew below for the bytes actually sent.
+    const lower = name.toLowerCase();
+    if (lower !== 'content-length' && !staysAtProxyOnResponse(lower)) headers[name] = value;
   }
   headers['content-length'] = String(error.upstreamBody.length);
   res.writeHead(error.statusCode, headers);

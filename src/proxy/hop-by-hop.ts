@@ -65,7 +65,7 @@ function staysAtProxyOnRequest(lowerName: string): boolean {
  * - proxy-authenticate: a challenge to "the next outbound client" only
  *   (RFC 9110 §11.7.1), i.e. to this proxy, which has no proxy credentials.
  */
-function staysAtProxyOnResponse(lowerName: string): boolean {
+export function staysAtProxyOnResponse(lowerName: string): boolean {
   return lowerName === 'proxy-authenticate' || isConnectionSpecific(lowerName);
 }
 

@@ -24,6 +24,7 @@
 import { EsFlatRejection } from '../errors';
 import { EsRejectionWithCause } from './rejections';
 import { javaTrim } from './java-string';
+import { isJavaWhitespace } from './param-boolean';
 
 // RFC 7230 tchar, with ES's `A-z` typo kept (it also admits [ \ ] ^ _ `).
 const TCHAR = /^[a-zA-z0-9!#$%&'*+\-.^_`|~]+$/;
@@ -35,9 +36,6 @@ export type ParsedContentType =
   | { kind: 'media'; essence: string; parameters: Map<string, string> }
   | { kind: 'malformed'; problem: string };
 
-function isJavaWhitespaceChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\t\n\u000b\f\r\u001c-\u001f \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]/.test(ch);
-}
 
 /** Java `String.split(regex)`: trailing empty strings are removed. */
 function javaSplit(s: string, separator: RegExp): string[] {
@@ -50,7 +48,7 @@ function javaSplit(s: string, separator: RegExp): string[] {
 export function parseContentType(raw: string | undefined): ParsedContentType {
   if (raw === undefined) return { kind: 'absent' };
   // RestRequest.parseHeaderWithMediaType: Strings.hasText, else "cannot be empty".
-  if (raw.length === 0 || [...raw].every((ch) => isJavaWhitespaceChar(ch))) {
+  if (raw.length === 0 || [...raw].every((ch) => isJavaWhitespace(ch.charCodeAt(0)))) {
     return { kind: 'malformed', problem: 'Header [Content-Type] cannot be empty.' };
   }
   if (raw.includes(',') || raw === '*/*') return { kind: 'unparsed' };
@@ -75,9 +73,9 @@ export function parseContentType(raw: string | undefined): ParsedContentType {
       key === undefined ||
       value === undefined ||
       key.length === 0 ||
-      isJavaWhitespaceChar(key[key.length - 1]) ||
+      isJavaWhitespace(key.charCodeAt(key.length - 1)) ||
       value.length === 0 ||
-      isJavaWhitespaceChar(value[0])
+      isJavaWhitespace(value.charCodeAt(0))
     ) {
       return { kind: 'malformed', problem: `invalid parameters for header [${raw}]` };
     }

@@ -8,9 +8,6 @@ import { EsErrorBody } from '../es/error-body';
 /** Either form of an answer given in Elasticsearch's name. */
 export type EsGuardRejection = EsRejection | EsFlatRejection;
 
-export function isEsGuardRejection(value: unknown): value is EsGuardRejection {
-  return value instanceof EsRejection || value instanceof EsFlatRejection;
-}
 
 /** The `{type, reason}` of a Java cause, rendered as `caused_by` (es-semantics §5.4). */
 export interface EsCause {

@@ -16,7 +16,7 @@ export abstract class GuardError extends Error {
 
 /**
  * The answer Elasticsearch itself gives for a request it refuses; the proxy
- * sends it in the cluster's place. Always a 4xx (§5.4 table).
+ * sends it in the cluster's place. Always a 4xx (docs §5.4 table).
  */
 export class EsRejection extends GuardError {
   override readonly name = 'EsRejection';
@@ -34,7 +34,7 @@ export class EsRejection extends GuardError {
   }
 }
 
-/** A dispatcher-level refusal written in the flat `{"error":"..","status":N}` form (§5.1, §5.4). */
+/** A dispatcher-level refusal written in the flat `{"error":"..","status":N}` form (docs §5.1, docs §5.4). */
 export class EsFlatRejection extends GuardError {
   override readonly name: string = 'EsFlatRejection';
   readonly code = 'ES_FLAT_REJECTION';
@@ -47,7 +47,7 @@ export class EsFlatRejection extends GuardError {
   }
 }
 
-/** No handler for the method and target: 400 `{"error":"no handler found for uri [..] and method [..]"}`, without `status` (§5.1). */
+/** No handler for the method and target: 400 `{"error":"no handler found for uri [..] and method [..]"}`, without `status` (docs §5.1). */
 export class EsNoHandlerRejection extends EsFlatRejection {
   override readonly name = 'EsNoHandlerRejection';
   constructor(

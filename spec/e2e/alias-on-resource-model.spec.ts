@@ -1,6 +1,6 @@
 /**
  * An alias of the built-in `lang_ident_model_1`: GET by that alias returns
- * the resource model without `metadata.model_aliases` (§1.3 quirk). The
+ * the resource model without `metadata.model_aliases` (docs §1.3 quirk). The
  * guard still knows where the alias points, and decides as Elasticsearch.
  */
 import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';

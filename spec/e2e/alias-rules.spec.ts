@@ -1,5 +1,5 @@
 /**
- * Every alias rule of §2, through the proxy, against a cluster that enforces
+ * Every alias rule of docs §2, through the proxy, against a cluster that enforces
  * the same rules (sandbox 8.15, or a real cluster): the proxy's refusal must
  * be the cluster's own answer (status, error.type, reason), and a refused
  * change must never reach the cluster.
@@ -85,7 +85,7 @@ describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
   it('answers 404 for a missing model, without resolving the model id as an alias', async () => {
     await expectSameRefusal('mag-test-nope', 'mag-test-alias', '', 404, 'resource_not_found_exception', 'No known trained model with model_id [mag-test-nope]');
     await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-other');
-    // An alias in the model_id position is not a model (§2 step 10).
+    // An alias in the model_id position is not a model (docs §2 step 10).
     await expectSameRefusal('mag-test-other', 'mag-test-alias', '', 404, 'resource_not_found_exception', 'No known trained model with model_id [mag-test-other]');
   });
 
@@ -135,7 +135,7 @@ describeSandboxOnly('refused changes never reach the cluster', () => {
   });
 });
 
-describeSandboxOnly('PyTorch deployment rules (§2 step 11c)', () => {
+describeSandboxOnly('PyTorch deployment rules (docs §2 step 11c)', () => {
   beforeEach(async () => {
     await putPytorchModel(stack.direct, 'mag-test-pt-a');
     await putPytorchModel(stack.direct, 'mag-test-pt-b');

@@ -1,6 +1,6 @@
 /**
  * Every spelling of the alias route that Elasticsearch routes to the alias
- * handler is guarded (§5.1, §5.2); spellings Elasticsearch does not route
+ * handler is guarded (docs §5.1, docs §5.2); spellings Elasticsearch does not route
  * there are forwarded and refused by the cluster itself. Either way, the
  * refused change never takes effect.
  */

@@ -1,6 +1,6 @@
 /**
  * Deleting an alias or a model that a pipeline still uses is refused with
- * Elasticsearch's 409s (§1.2, §1.6), whatever the shape of the reference;
+ * Elasticsearch's 409s (docs §1.2, docs §1.6), whatever the shape of the reference;
  * `force` on a model deletion always goes through.
  */
 import { raw, describeSandboxOnly } from '../support/stack';

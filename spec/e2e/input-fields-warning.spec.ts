@@ -1,5 +1,5 @@
 /**
- * The input-fields rule is only a warning (§2 step 12): the change goes
+ * The input-fields rule is only a warning (docs §2 step 12): the change goes
  * through and the answer carries `Warning: 299 Elasticsearch-... "..."`,
  * which the official client surfaces in `warnings`. The proxy adds it only
  * when the cluster did not send it itself.

@@ -1,6 +1,6 @@
 /**
  * One consistent guard in front of every cluster: an 8.5 cluster applies no
- * model-type and no PyTorch checks (§2.1), a 7.17 cluster has no model types
+ * model-type and no PyTorch checks (docs §2.1), a 7.17 cluster has no model types
  * and sends `application/json; charset=UTF-8`; the proxy enforces the 8.6+
  * rules in front of both.
  */

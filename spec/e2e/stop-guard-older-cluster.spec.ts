@@ -1,6 +1,6 @@
 /**
  * The stop guard in front of an 8.7 cluster, whose stop resolves aliases and
- * whose `_stats` entries carry no deployment id (§3.2): the proxy finds the
+ * whose `_stats` entries carry no deployment id (docs §3.2): the proxy finds the
  * deployment either way and refuses with the same 8.8+ messages, including
  * for references the cluster's own top-level-only check misses.
  */

@@ -1,4 +1,4 @@
-import { downstreamResponseHeaders, headerRecord, upstreamRequestHeaders } from '../../src/proxy/hop-by-hop';
+import { downstreamResponseHeaders, headerRecord, upstreamRequestHeaders } from '../../src/http/headers';
 
 const raw = (flat: string[]): Buffer[] => flat.map((s) => Buffer.from(s, 'latin1'));
 

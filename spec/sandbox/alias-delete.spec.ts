@@ -1,4 +1,4 @@
-/** §1.2: DELETE alias errors in order (404 status_exception, 409 wrong model, 409 referenced). */
+/** docs §1.2: DELETE alias errors in order (404 status_exception, 409 wrong model, 409 referenced). */
 import { raw, useSandbox, putTreeModel, putAlias, putPipeline, inferencePipeline, control } from './helpers';
 
 describe.each(['8.15.0', '8.7.0', '7.17.0'])('DELETE alias on %s', (esVersion) => {

@@ -1,4 +1,4 @@
-/** §2 step 10c: licence check of the new model only (403 security_exception + license.expired.feature). */
+/** docs §2 step 10c: licence check of the new model only (403 security_exception + license.expired.feature). */
 import { raw, useSandbox, putTreeModel, putAlias, control } from './helpers';
 
 describe.each(['8.15.0', '7.17.0'])('PUT alias licence on %s', (esVersion) => {

@@ -1,4 +1,4 @@
-/** §2 step 10a/10b: alias colliding with a model id; missing model; no alias resolution of model_id. */
+/** docs §2 step 10a/10b: alias colliding with a model id; missing model; no alias resolution of model_id. */
 import { useSandbox, putTreeModel, putAlias, control } from './helpers';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias model lookup on %s', (esVersion) => {
@@ -41,7 +41,7 @@ describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias model lookup on
   });
 
   it('skips every compatibility check when the old model no longer exists (dangling alias)', async () => {
-    // DELETE model removes its aliases (§1.6), so a dangling alias is made through the control API
+    // DELETE model removes its aliases (docs §1.6), so a dangling alias is made through the control API
     await control(sb().url, 'POST', '/aliases/orphan', { model_id: 'gone-model' });
     await putTreeModel(sb().url, 'class-model', { config: 'classification', fields: ['zzz'] });
     const r = await putAlias(sb().url, 'class-model', 'orphan', true);

@@ -1,4 +1,4 @@
-/** §2 step 11b: model-type equality, applied from 8.6 only (§2.1). */
+/** docs §2 step 11b: model-type equality, applied from 8.6 only (docs §2.1). */
 import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment } from './helpers';
 
 describe('PUT alias model type on 8.15', () => {

@@ -1,4 +1,4 @@
-/** §2 step 11c: PyTorch deployment-state checks (8.6+), absent in 8.5. */
+/** docs §2 step 11c: PyTorch deployment-state checks (8.6+), absent in 8.5. */
 import { useSandbox, putPyTorchModel, putAlias, startDeployment, control, raw } from './helpers';
 
 const NOT_ALLOCATED = 'cannot reassign model_alias [emb] to model [new-m]  from model [old-m] as it is not yet allocated to any nodes';

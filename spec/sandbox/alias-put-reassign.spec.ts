@@ -1,4 +1,4 @@
-/** §2 step 9: PUT is not idempotent; reassign is needed even for the same model. */
+/** docs §2 step 9: PUT is not idempotent; reassign is needed even for the same model. */
 import { raw, useSandbox, putTreeModel, putAlias } from './helpers';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias reassign on %s', (esVersion) => {

@@ -1,4 +1,4 @@
-/** §2: the whole ordered rule list, checked pairwise where two rules could both fire. */
+/** docs §2: the whole ordered rule list, checked pairwise where two rules could both fire. */
 import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
 
 describe('PUT alias rule order on 8.15', () => {

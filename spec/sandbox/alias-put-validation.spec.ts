@@ -1,4 +1,4 @@
-/** §2 step 6: alias validation (action_request_validation_exception), in every version. */
+/** docs §2 step 6: alias validation (action_request_validation_exception), in every version. */
 import { raw, useSandbox, putTreeModel } from './helpers';
 
 const MSG = (a: string): string =>

@@ -1,4 +1,4 @@
-/** §4.1, §4.2: the raw alias map and assignments in GET _cluster/state/metadata. */
+/** docs §4.1, docs §4.2: the raw alias map and assignments in GET _cluster/state/metadata. */
 import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
 
 describe('cluster state ML customs on 8.15', () => {

@@ -1,4 +1,4 @@
-/** Control API: deployment allocation state (issue point 5, §2 step 11c). */
+/** Control API: deployment allocation state (docs §2 step 11c). */
 import { raw, useSandbox, control, putPyTorchModel, startDeployment } from './helpers';
 
 const status = async (base: string): Promise<unknown> => {

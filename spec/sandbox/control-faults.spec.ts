@@ -1,4 +1,4 @@
-/** Control API: injected faults (issue point 5). */
+/** Control API: injected faults. */
 import { raw, useSandbox, control } from './helpers';
 
 describe('faults', () => {

@@ -1,4 +1,4 @@
-/** Control API: the request log (issue point 5), raw bytes included. */
+/** Control API: the request log, raw bytes included. */
 import { gzipSync } from 'node:zlib';
 import { raw, useSandbox, control } from './helpers';
 

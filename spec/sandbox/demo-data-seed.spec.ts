@@ -1,4 +1,4 @@
-/** Demo data (issue point 7) and the banner's curl examples, checked against the sandbox itself. */
+/** Demo data and the banner's curl examples, checked against the sandbox itself. */
 import { execFile } from 'node:child_process';
 import { startSandbox, demoCurlExamples, Sandbox } from '../../src/sandbox';
 import { raw, control } from './helpers';

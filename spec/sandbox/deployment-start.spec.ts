@@ -1,4 +1,4 @@
-/** §1.5 start deployment: assignment body, wait_for, allocation delay, errors. */
+/** docs §1.5 start deployment: assignment body, wait_for, allocation delay, errors. */
 import { raw, useSandbox, putTreeModel, putPyTorchModel } from './helpers';
 import { startSandbox } from '../../src/sandbox';
 

@@ -1,4 +1,4 @@
-/** §3.1 stop deployment in 8.8+: exact deployment id, allow_no_match, reference checks. */
+/** docs §3.1 stop deployment in 8.8+: exact deployment id, allow_no_match, reference checks. */
 import { raw, useSandbox, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from './helpers';
 
 const stop = (base: string, id: string, q = '', body?: object): ReturnType<typeof raw> =>
@@ -56,7 +56,7 @@ describe('stop deployment on 8.15', () => {
     expect(r.json.error.reason).toBe('Cannot stop deployment [torch] as it has a model_alias [the-alias] that is still referenced by ingest processors; use force to stop the deployment');
   });
 
-  it('misses references when the deployment id differs from the model id (§3.1 gaps)', async () => {
+  it('misses references when the deployment id differs from the model id (docs §3.1 gaps)', async () => {
     await startDeployment(sb().url, 'torch', '?deployment_id=other-dep');
     await putPipeline(sb().url, 'p', inferencePipeline('torch'));
     await putAlias(sb().url, 'torch', 'the-alias');

@@ -2,7 +2,7 @@
  * RestStopTrainedModelDeploymentAction (@1dc80d4a) reads EITHER the body (when
  * hasContentOrSourceParam(): a body or a `source` parameter) OR the query parameters
  * allow_no_match, force, finish_pending_work — never both; unread query parameters are
- * "unrecognized" (§5.3). Body parser: StopTrainedModelDeploymentAction.Request.PARSER.
+ * "unrecognized" (docs §5.3). Body parser: StopTrainedModelDeploymentAction.Request.PARSER.
  */
 import { raw, useSandbox, putPyTorchModel, startDeployment, putPipeline, inferencePipeline } from './helpers';
 

@@ -1,4 +1,4 @@
-/** GET/HEAD / and the per-version response headers (§5.6, issue point 4). */
+/** GET/HEAD / and the per-version response headers (docs §5.6). */
 import { startSandbox, Sandbox } from '../../src/sandbox';
 import { raw } from './helpers';
 

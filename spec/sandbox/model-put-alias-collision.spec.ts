@@ -1,4 +1,4 @@
-/** §1.7: a new model id equal to an existing alias is refused. */
+/** docs §1.7: a new model id equal to an existing alias is refused. */
 import { raw, useSandbox, putTreeModel, putAlias, TREE_DEFINITION } from './helpers';
 
 describe.each(['8.15.0', '7.17.0'])('PUT trained model on %s', (esVersion) => {

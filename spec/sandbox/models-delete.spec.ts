@@ -1,4 +1,4 @@
-/** §1.6: DELETE trained model checks (references, alias references, deployed) and alias removal. */
+/** docs §1.6: DELETE trained model checks (references, alias references, deployed) and alias removal. */
 import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, putPipeline, inferencePipeline, startDeployment } from './helpers';
 
 describe('DELETE trained model on 8.15', () => {

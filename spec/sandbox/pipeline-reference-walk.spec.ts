@@ -1,4 +1,4 @@
-/** §3.3: which pipeline entries count as references (map-based walk vs older top-level walk). */
+/** docs §3.3: which pipeline entries count as references (map-based walk vs older top-level walk). */
 import { raw, useSandbox, putTreeModel, putAlias, putPipeline } from './helpers';
 
 const nested = {

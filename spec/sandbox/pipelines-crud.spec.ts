@@ -1,4 +1,4 @@
-/** Ingest pipelines PUT/GET/DELETE (§1.8, §4.4). */
+/** Ingest pipelines PUT/GET/DELETE (docs §1.8, docs §4.4). */
 import { raw, useSandbox } from './helpers';
 
 describe('ingest pipelines', () => {

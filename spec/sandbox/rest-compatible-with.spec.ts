@@ -1,4 +1,4 @@
-/** Compatible-with vendor media types (issue point 3; RestCompatibleVersionHelper read in ES source). */
+/** Compatible-with vendor media types (; RestCompatibleVersionHelper read in ES source). */
 import { startSandbox, Sandbox } from '../../src/sandbox';
 import { raw } from './helpers';
 

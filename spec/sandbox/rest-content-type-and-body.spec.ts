@@ -1,4 +1,4 @@
-/** The Content-Type gate (§2 step 2) and bodies a handler does not read (§5.3). */
+/** The Content-Type gate (docs §2 step 2) and bodies a handler does not read (docs §5.3). */
 import { raw, useSandbox, putTreeModel } from './helpers';
 
 const PATH = '/_ml/trained_models/m1/model_aliases/alias-a';

@@ -1,4 +1,4 @@
-/** filter_path response filtering (framework parameter, §5.2). */
+/** filter_path response filtering (framework parameter, docs §5.2). */
 import { applyFilterPath } from '../../src/sandbox/rest/filter-path';
 
 describe('filter_path', () => {

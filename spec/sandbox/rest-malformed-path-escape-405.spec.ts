@@ -1,5 +1,5 @@
 /**
- * A malformed percent-escape in a path segment (§5.1): RestController.tryAllHandlers catches
+ * A malformed percent-escape in a path segment (docs §5.1): RestController.tryAllHandlers catches
  * the decoder's IllegalArgumentException and calls handleUnsupportedHttpMethod(uri, null,
  * channel, getValidHandlerMethodSet(rawPath), e), which appends ", allowed: [..]" and sets
  * Allow when the raw path has valid methods (elastic/elasticsearch

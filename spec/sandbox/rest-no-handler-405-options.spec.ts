@@ -1,7 +1,7 @@
-/** Unknown paths, wrong methods and OPTIONS (§5.1). */
+/** Unknown paths, wrong methods and OPTIONS (docs §5.1). */
 import { raw, useSandbox } from './helpers';
 
-describe('no handler, 405, OPTIONS (§5.1)', () => {
+describe('no handler, 405, OPTIONS (docs §5.1)', () => {
   const sb = useSandbox();
 
   it('answers an unknown path with 400 and {"error":...} without status', async () => {

@@ -1,7 +1,7 @@
-/** Path matching and per-segment percent-decoding (§5.1). */
+/** Path matching and per-segment percent-decoding (docs §5.1). */
 import { raw, useSandbox, putTreeModel } from './helpers';
 
-describe('REST path decoding (§5.1)', () => {
+describe('REST path decoding (docs §5.1)', () => {
   const sb = useSandbox();
 
   it('decodes a wildcard segment per segment: %2F is a slash inside the value, + stays +', async () => {

@@ -1,10 +1,10 @@
-/** Query-string parsing, boolean parameters and unrecognized parameters (§5.2, §5.3). */
+/** Query-string parsing, boolean parameters and unrecognized parameters (docs §5.2, docs §5.3). */
 import { raw, useSandbox, putTreeModel, putAlias } from './helpers';
 import { levenshteinSimilarity } from '../../src/sandbox/rest/levenshtein';
 
 const ALIAS_PATH = '/_ml/trained_models/m1/model_aliases/alias-a';
 
-describe('query parameters (§5.2, §5.3)', () => {
+describe('query parameters (docs §5.2, docs §5.3)', () => {
   const sb = useSandbox();
   beforeEach(async () => {
     await putTreeModel(sb().url, 'm1');

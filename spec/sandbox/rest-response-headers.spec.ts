@@ -1,4 +1,4 @@
-/** Response headers (§5.6): X-Opaque-Id echo, product header on errors, gzip, Warning dedup; TLS. */
+/** Response headers (docs §5.6): X-Opaque-Id echo, product header on errors, gzip, Warning dedup; TLS. */
 import { request as httpsRequest } from 'node:https';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Security: 401s with WWW-Authenticate (issue point 6). */
+/** Security: 401s with WWW-Authenticate. */
 import { raw, useSandbox } from './helpers';
 
 const basic = (u: string, p: string): string => 'Basic ' + Buffer.from(`${u}:${p}`).toString('base64');

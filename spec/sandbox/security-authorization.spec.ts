@@ -1,4 +1,4 @@
-/** Security: 403 security_exception messages per action and privilege (issue point 6). */
+/** Security: 403 security_exception messages per action and privilege. */
 import { raw, useSandbox, control } from './helpers';
 
 const basic = (u: string): string => 'Basic ' + Buffer.from(`${u}:pw`).toString('base64');

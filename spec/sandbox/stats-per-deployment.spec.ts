@@ -1,4 +1,4 @@
-/** §1.4, §4.2, §4.3: one entry per deployment (8.8+), allocation_status, and the alias trap. */
+/** docs §1.4, docs §4.2, docs §4.3: one entry per deployment (8.8+), allocation_status, and the alias trap. */
 import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control, putPipeline, inferencePipeline } from './helpers';
 
 describe('_stats on 8.15', () => {
@@ -54,7 +54,7 @@ describe('_stats on 8.15', () => {
     expect(b.deployment_stats.state).toBe('failed');
   });
 
-  it('drops a deployed model reached through an alias while count still says 1 (§4.3)', async () => {
+  it('drops a deployed model reached through an alias while count still says 1 (docs §4.3)', async () => {
     await putAlias(sb().url, 'torch', 'emb');
     const r = await raw(sb().url, 'GET', '/_ml/trained_models/emb/_stats');
     expect(r.json).toEqual({ count: 1, trained_model_stats: [] });
@@ -88,7 +88,7 @@ describe('_stats on 8.7 (one deployment per model)', () => {
     expect(r.json.trained_model_stats[0].deployment_stats).not.toHaveProperty('deployment_id');
   });
 
-  it('shows the aliased model as undeployed (entry without deployment_stats, §4.3)', async () => {
+  it('shows the aliased model as undeployed (entry without deployment_stats, docs §4.3)', async () => {
     await putAlias(sb().url, 'torch', 'emb');
     const r = await raw(sb().url, 'GET', '/_ml/trained_models/emb/_stats');
     expect(r.json.count).toBe(1);

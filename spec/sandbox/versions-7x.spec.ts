@@ -1,4 +1,4 @@
-/** 7.x emulation (issue point 4): no model_type, no PyTorch routes, 7.x content type, product header since 7.14. */
+/** 7.x emulation: no model_type, no PyTorch routes, 7.x content type, product header since 7.14. */
 import { raw, useSandbox, putTreeModel, TREE_DEFINITION } from './helpers';
 
 describe('7.17 shape', () => {

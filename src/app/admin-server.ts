@@ -93,7 +93,7 @@ export async function startAdminServer(options: {
   };
 }
 
-/** 7.13 sends no X-elastic-product (added in 7.14, §5.6): its `GET /` body says what it is. */
+/** 7.13 sends no X-elastic-product (added in 7.14, docs §5.6): its `GET /` body says what it is. */
 function isPre714Elasticsearch(body: Buffer): boolean {
   try {
     const root = JSON.parse(body.toString('utf8')) as { tagline?: unknown; version?: { number?: unknown } };

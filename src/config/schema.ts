@@ -38,7 +38,7 @@ export interface Config {
   ES_PASSWORD?: string;
   /** `enforce`: refuse what the rules refuse. `report`: forward it, log and count it as `would_refuse`, and say so in a `Warning`. */
   GUARD_MODE: 'enforce' | 'report';
-  /** Turn the input-fields warning (§2 step 12) into a refusal. */
+  /** Turn the input-fields warning (docs §2 step 12) into a refusal. */
   STRICT_INPUT_FIELDS: boolean;
   /** Refuse to move a PyTorch alias to a model whose deployments hold fewer allocations than the old model's. */
   STRICT_CAPACITY: boolean;

@@ -1,6 +1,6 @@
 /**
  * The cluster's version and build hash, which Elasticsearch writes into every
- * `Warning` header it sends (§5.5). Learnt from `GET /` once and kept: it is
+ * `Warning` header it sends (docs §5.5). Learnt from `GET /` once and kept: it is
  * not a fact any rule decides on, and it changes only with an upgrade.
  */
 import type { CallerHeaders, MetadataClient } from './metadata-client';

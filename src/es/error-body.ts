@@ -1,5 +1,5 @@
 /**
- * Elasticsearch's error bodies (es-semantics §5.4), built by the proxy when it
+ * Elasticsearch's error bodies (docs §5.4), built by the proxy when it
  * answers in Elasticsearch's name.
  */
 
@@ -30,13 +30,13 @@ export function structuredErrorBody(
 
 /**
  * The flat form the REST dispatcher writes for its own errors (405, 406,
- * disabled error traces): `{"error":"<msg>","status":N}` (§5.4).
+ * disabled error traces): `{"error":"<msg>","status":N}` (docs §5.4).
  */
 export function flatErrorBody(status: number, message: string): { error: string; status: number } {
   return { error: message, status };
 }
 
-/** "No handler" answers carry no `status` field at all (§5.1). */
+/** "No handler" answers carry no `status` field at all (docs §5.1). */
 export function noHandlerBody(method: string, uri: string): { error: string } {
   return { error: `no handler found for uri [${uri}] and method [${method}]` };
 }

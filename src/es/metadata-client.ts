@@ -6,7 +6,7 @@
  *
  * Reads are version-neutral so one proxy serves clusters from 7.13 to 9.x:
  * plain `application/json` (a 7.x cluster refuses `compatible-with=8`), and
- * no product check (7.13 sends no `X-elastic-product`, §5.6).
+ * no product check (7.13 sends no `X-elastic-product`, docs §5.6).
  */
 import { Client, Transport, errors } from '@elastic/elasticsearch';
 import type { TransportRequestOptionsWithMeta } from '@elastic/elasticsearch';
@@ -72,17 +72,17 @@ export class MetadataClient {
     });
   }
 
-  /** `GET _ml/trained_models/<id>`: configs, with alias resolution (§1.3, §4.1). */
+  /** `GET _ml/trained_models/<id>`: configs, with alias resolution (docs §1.3, docs §4.1). */
   trainedModels(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
     return this.read('trained_models', label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller);
   }
 
-  /** `GET _ml/trained_models/<concrete id>/_stats`: one entry per deployment (§1.4); never call it with an alias (§4.3). */
+  /** `GET _ml/trained_models/<concrete id>/_stats`: one entry per deployment (docs §1.4); never call it with an alias (docs §4.3). */
   trainedModelStats(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
     return this.read('trained_model_stats', label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller);
   }
 
-  /** `GET _ingest/pipeline`: every stored pipeline (§4.4). */
+  /** `GET _ingest/pipeline`: every stored pipeline (docs §4.4). */
   pipelines(label: string, caller: CallerHeaders): Promise<RawAnswer> {
     return this.read('pipelines', label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
   }
@@ -95,7 +95,7 @@ export class MetadataClient {
     return this.read('has_privileges', label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
   }
 
-  /** `GET /`: the cluster's name and version (§5.5 needs version and build hash for `Warning`). */
+  /** `GET /`: the cluster's name and version (docs §5.5 needs version and build hash for `Warning`). */
   root(label: string, caller: CallerHeaders): Promise<RawAnswer> {
     return this.read('root', label, (opts) => this.client.info({}, opts), caller);
   }

@@ -1,13 +1,13 @@
 /**
  * Writes the answer for a request the guard did not forward. Rule rejections
- * look exactly like Elasticsearch's own answers (§5.4, §5.6); a refused read
+ * look exactly like Elasticsearch's own answers (docs §5.4, docs §5.6); a refused read
  * is relayed as the cluster sent it; the proxy's own failures (503, 502) say
  * they come from the proxy and do not claim to be Elasticsearch.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CallerNotAuthorizedError, EsFlatRejection, EsRejection, GuardError } from '../errors';
 import { answerContentType } from './media-type';
-import { staysAtProxyOnResponse } from '../proxy/hop-by-hop';
+import { staysAtProxyOnResponse } from './headers';
 import { prettyJson } from './pretty-json';
 import { decodeQueryString } from '../rest/query-string';
 import { parseParamBoolean } from '../rest/param-boolean';
@@ -29,7 +29,7 @@ export function sendGuardError(req: IncomingMessage, res: ServerResponse, error:
     ...lowerCaseKeys(error.headers),
   };
   if (error instanceof EsRejection || error instanceof EsFlatRejection) {
-    // Elasticsearch adds the product header to every dispatched answer (§5.6).
+    // Elasticsearch adds the product header to every dispatched answer (docs §5.6).
     headers['x-elastic-product'] = 'Elasticsearch';
   }
   const opaqueId = req.headers['x-opaque-id'];

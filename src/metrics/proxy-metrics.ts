@@ -4,7 +4,7 @@
  * takes a small, fixed set of values: never a raw URL, an index name or an id.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Decision } from '../guard/decision-log';
+import type { Decision } from '../guard/exchange/decision-log';
 import type { ReadKind } from '../es/metadata-client';
 
 /** Which kind of request: one of the guarded routes, or plain passthrough. */

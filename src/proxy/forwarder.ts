@@ -13,7 +13,7 @@ import type * as http from 'node:http';
 import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import type { buildConnector } from 'undici';
-import { upstreamRequestHeaders } from './hop-by-hop';
+import { upstreamRequestHeaders } from '../http/headers';
 import { ProxiedExchange, type ExchangeSettings } from './proxied-exchange';
 import { isOriginForm, refuseNonOriginTarget } from './request-target';
 

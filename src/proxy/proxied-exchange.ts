@@ -15,7 +15,7 @@ import type * as http from 'node:http';
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { EsFlatRejection, UpstreamUnavailableError } from '../errors';
-import { downstreamResponseHeaders, headerRecord, withoutField } from './hop-by-hop';
+import { downstreamResponseHeaders, headerRecord, withoutField } from '../http/headers';
 import { sendGuardError } from '../http/send-guard-error';
 import { describeUpstreamFailure } from './upstream-failure';
 import type { ForwardOptions } from './forwarder';

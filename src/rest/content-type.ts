@@ -1,6 +1,6 @@
 /**
- * What Elasticsearch makes of a request's `Content-Type` (es-semantics §2
- * step 2, §5.1).
+ * What Elasticsearch makes of a request's `Content-Type` (docs §2
+ * step 2, docs §5.1).
  *
  * 1. `RestRequest`'s constructor parses the header whether or not there is a
  *    body (`ParsedMediaType.parseMediaType`, libs/x-content @1180f45e). A

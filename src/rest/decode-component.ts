@@ -1,5 +1,5 @@
 /**
- * `RestUtils.decodeComponent` (es-semantics §5.1), ported from
+ * `RestUtils.decodeComponent` (docs §5.1), ported from
  * `server/src/main/java/org/elasticsearch/rest/RestUtils.java` (read @02a21df0;
  * the decoder has not changed since 7.x).
  *
@@ -31,12 +31,12 @@ export class MalformedEscapeError extends Error {
   }
 }
 
-/** Path-segment decoding: `+` is kept (es-semantics §5.1). */
+/** Path-segment decoding: `+` is kept (docs §5.1). */
 export function decodeComponent(s: string): string {
   return decode(s, false);
 }
 
-/** Query-string decoding: `+` is a space (es-semantics §5.2). */
+/** Query-string decoding: `+` is a space (docs §5.2). */
 export function decodeQueryComponent(s: string): string {
   return decode(s, true);
 }

@@ -2,7 +2,7 @@
  * Decodes bytes as UTF-8 exactly as Java's `new String(bytes, UTF_8)` does
  * (JDK 17 `String.decodeUTF8_UTF16`; the JDK 16 `StringCoding` code is the
  * same algorithm). Elasticsearch builds every percent-decoded path value and
- * query value this way (`RestUtils.decodeComponent`, es-semantics §5.1), so a
+ * query value this way (`RestUtils.decodeComponent`, docs §5.1), so a
  * value the guard checks must be the string the cluster will act on.
  *
  * Malformed input is never an error: each malformed sequence becomes one

@@ -1,5 +1,5 @@
 /**
- * `RestRequest.paramAsBoolean(key, defaultValue)` (es-semantics §5.2;
+ * `RestRequest.paramAsBoolean(key, defaultValue)` (docs §5.2;
  * `RestRequest.java` @01195333, `libs/core/.../core/Booleans.java`):
  *
  * - absent → the default;

@@ -1,6 +1,6 @@
 /**
  * Parameter checks Elasticsearch makes on EVERY request before it looks up a
- * handler, in this order (es-semantics §5.2, §5.4):
+ * handler, in this order (docs §5.2, docs §5.4):
  *
  * 1. `pretty`, then `human`: parsed with `paramAsBoolean` by the channel's
  *    constructor (`AbstractRestChannel` @058317fe). A bad value makes
@@ -21,7 +21,7 @@ import { EsFlatRejection } from '../errors';
 import { parseParamBoolean } from './param-boolean';
 import { EsGuardRejection, illegalArgument } from './rejections';
 
-/** Parameters every handler "consumes" through the dispatcher and channel (candidates for did-you-mean, §5.3). */
+/** Parameters every handler "consumes" through the dispatcher and channel (candidates for did-you-mean, docs §5.3). */
 export const FRAMEWORK_PARAMETERS: readonly string[] = ['error_trace', 'format', 'filter_path', 'pretty', 'human'];
 
 export function preDispatchRejection(params: ReadonlyMap<string, string>): EsGuardRejection | null {

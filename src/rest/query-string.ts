@@ -1,6 +1,6 @@
 /**
  * `RestUtils.decodeQueryString` as `RestRequest.params(uri)` calls it
- * (es-semantics §5.2; `RestUtils.java` @02a21df0, `RestRequest.java` @01195333).
+ * (docs §5.2; `RestUtils.java` @02a21df0, `RestRequest.java` @01195333).
  *
  * - The query starts after the FIRST `?` of the request target and ends at the
  *   first `#` of the WHOLE target (a `#` before the `?` leaves it empty).

@@ -9,7 +9,7 @@ import { EsErrorBody } from '../es/error-body';
 export type EsGuardRejection = EsRejection | EsFlatRejection;
 
 
-/** The `{type, reason}` of a Java cause, rendered as `caused_by` (es-semantics §5.4). */
+/** The `{type, reason}` of a Java cause, rendered as `caused_by` (docs §5.4). */
 export interface EsCause {
   type: string;
   reason: string;
@@ -31,7 +31,7 @@ export class EsRejectionWithCause extends EsRejection {
   }
 }
 
-/** 400 `illegal_argument_exception` with `reason` (parameter and body errors, §5.3). */
+/** 400 `illegal_argument_exception` with `reason` (parameter and body errors, docs §5.3). */
 export function illegalArgument(reason: string): EsRejection {
   return new EsRejection(400, 'illegal_argument_exception', reason);
 }

@@ -1,6 +1,6 @@
 /**
  * Recognises, on the RAW request target, the requests Elasticsearch would
- * route to the four handlers the guard checks (es-semantics §5.1), and
+ * route to the four handlers the guard checks (docs §5.1), and
  * nothing else. Called for every proxied request: a method check and a prefix
  * check reject almost everything before any splitting or decoding.
  *
@@ -64,7 +64,7 @@ export interface GuardedRoute {
    * `request.path()`: the whole raw path decoded once with `decodeComponent`
    * (`%2F` → `/`, `+` kept, trailing slashes kept). This is the `<path>` of
    * "request [<path>] contains unrecognized parameter" and "request [<METHOD>
-   * <path>] does not support having a body" (§5.3).
+   * <path>] does not support having a body" (docs §5.3).
    */
   decodedPath: string;
   /** Decoded wildcard values: `model_id`, and `model_alias` for the alias routes. */
@@ -227,7 +227,7 @@ export function matchGuardedRoute(method: string, rawUrl: string): RouteMatch | 
 /**
  * The parameter map a handler sees: the query, then the path values written
  * over it (`PathTrie` puts them into the same map after the query was parsed,
- * §5.1), so `?model_id=x` is silently replaced. Null when the query could not
+ * docs §5.1), so `?model_id=x` is silently replaced. Null when the query could not
  * be decoded.
  */
 export function requestParams(route: GuardedRoute): Map<string, string> | null {

@@ -1,5 +1,5 @@
 /**
- * `BaseRestHandler.unrecognized` (es-semantics §5.3; `BaseRestHandler.java`
+ * `BaseRestHandler.unrecognized` (docs §5.3; `BaseRestHandler.java`
  * @01195333) and the Lucene similarity it ranks suggestions with.
  *
  *   request [<path>] contains unrecognized parameter: [x] -> did you mean [c]?

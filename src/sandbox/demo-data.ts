@@ -1,5 +1,5 @@
 /**
- * Demo data for first runs (issue point 7): a tree-ensemble classification and a
+ * Demo data for first runs: a tree-ensemble classification and a
  * regression model, two PyTorch text-embedding models (one deployed and allocated, one
  * not), an alias, and a pipeline that uses it. Built through the same state the REST
  * handlers use, so it looks exactly like data created through the API.
@@ -123,7 +123,7 @@ export function seedDemoData(core: SandboxCore): void {
  * Two curl commands for the start banner: an alias change the rules allow and one they
  * refuse, valid on every emulated version with the demo data. Allowed: pointing a new
  * alias at the classifier (reassign=true keeps it repeatable). Refused: moving the demo
- * alias to the regression model, whose inference config type differs (§2 step 11a).
+ * alias to the regression model, whose inference config type differs (docs §2 step 11a).
  */
 export function demoCurlExamples(baseUrl: string): { allowed: string; refused: string } {
   const base = baseUrl.replace(/\/+$/, '');

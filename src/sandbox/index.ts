@@ -1,6 +1,6 @@
 /**
  * The sandbox: an in-process Elasticsearch emulator for the proxy's end-to-end tests
- * (ground truth: /work/shared/es-semantics.md). Public API used by other modules.
+ * (behaviour: docs/elasticsearch-behaviour.md). Public API used by other modules.
  */
 import { createServer as createHttpServer, Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';

@@ -1,6 +1,6 @@
 /**
  * The sandbox's HTTP front: control API, request log, faults, then an Elasticsearch-like
- * dispatcher (es-semantics §5): media types, authentication, routing, Content-Type gate,
+ * dispatcher (docs §5): media types, authentication, routing, Content-Type gate,
  * `prepare`, leftover parameters and body, validation, authorization, execution.
  */
 import { randomBytes } from 'node:crypto';
@@ -188,7 +188,7 @@ export class SandboxCore implements ControlTarget {
     };
 
     // 1. query string (a malformed escape is a bad request: BadParameterException wrapping
-    //    the IllegalArgumentException, §5.2 [derived rendering])
+    //    the IllegalArgumentException, docs §5.2 [derived rendering])
     let query: Map<string, string>;
     try {
       query = decodeQueryString(rawQuery);
@@ -254,10 +254,10 @@ export class SandboxCore implements ControlTarget {
       if (e instanceof MediaTypeParseError) return sendError(mediaTypeHeaderError(['Accept', 'Content-Type'], { type: 'number_format_exception', reason: e.message }));
       throw e;
     }
-    // only answer in the vendor type when the Accept asked for it (§5.6 [decision])
+    // only answer in the vendor type when the Accept asked for it (docs §5.6 [decision])
     if (!(accept && accept.subType.startsWith('vnd.elasticsearch') && accept.params['compatible-with'] !== undefined)) compatMajor = null;
 
-    // error_trace: consumed by the dispatcher; detailed errors are enabled (§5.2)
+    // error_trace: consumed by the dispatcher; detailed errors are enabled (docs §5.2)
     try {
       errorTrace = parseBool(query.get('error_trace'), false);
     } catch (e) {
@@ -274,14 +274,14 @@ export class SandboxCore implements ControlTarget {
       }
     }
 
-    // 5. routing (§5.1)
+    // 5. routing (docs §5.1)
     if (decodeFailure) {
       // RestController.tryAllHandlers catches the IllegalArgumentException of the path
       // decoder and calls handleUnsupportedHttpMethod(uri, null, channel,
       // getValidHandlerMethodSet(rawPath), e): the message is the exception's, followed by
       // ", allowed: [..]" and an Allow header when the raw path has valid methods
       // (elastic/elasticsearch server/src/main/java/org/elasticsearch/rest/RestController.java
-      // @00203b9a). ES holds the set in a HashSet; we list it in enum order as for §5.1's 405.
+      // @00203b9a). ES holds the set in a HashSet; we list it in enum order as for docs §5.1's 405.
       const valid = this.router.validMethods(rawPath);
       const msg = valid.length > 0 ? `${decodeFailure.message}, allowed: [${valid.join(', ')}]` : decodeFailure.message;
       return sendError(new FlatError(405, msg, valid.length > 0 ? { Allow: valid.join(',') } : {}));
@@ -307,7 +307,7 @@ export class SandboxCore implements ControlTarget {
       return sendError(new FlatError(400, `no handler found for uri [${uri}] and method [${method}]`, {}, false));
     }
 
-    // 6. Content-Type gate (§2 step 2)
+    // 6. Content-Type gate (docs §2 step 2)
     const xContent = xContentOf(contentType);
     if (hasContent) {
       try {
@@ -317,7 +317,7 @@ export class SandboxCore implements ControlTarget {
       }
     }
 
-    // 7. prepare, leftovers, validate, authorize, run (§5.3)
+    // 7. prepare, leftovers, validate, authorize, run (docs §5.3)
     let decodedPath: string;
     try {
       decodedPath = decodeComponent(rawPath, false);
@@ -365,10 +365,10 @@ export class SandboxCore implements ControlTarget {
   private send(req: IncomingMessage, res: ServerResponse, reply: Reply, o: { pretty: boolean; filterPath: string | undefined; compatMajor: number | null }): void {
     const status = reply.status ?? 200;
     const headers: Record<string, string | string[]> = {};
-    // X-elastic-product on every dispatched answer since 7.14, but not on 401s (§5.6)
+    // X-elastic-product on every dispatched answer since 7.14, but not on 401s (docs §5.6)
     if (this.features.productHeader && status !== 401) headers['X-elastic-product'] = 'Elasticsearch';
     const opaque = req.headers['x-opaque-id'];
-    if (opaque !== undefined) headers['X-Opaque-Id'] = opaque; // echoed [decision, §5.6 unverified]
+    if (opaque !== undefined) headers['X-Opaque-Id'] = opaque; // echoed [decision, docs §5.6 unverified]
     if (reply.warnings && reply.warnings.length > 0) {
       const uniq = [...new Set(reply.warnings)];
       headers['Warning'] = uniq.map((w) => formatWarning(this.config.version.number, this.config.version.buildHash, w));

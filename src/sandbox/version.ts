@@ -1,5 +1,5 @@
 /**
- * What changes with the emulated Elasticsearch version (es-semantics §6, issue point 4).
+ * What changes with the emulated Elasticsearch version (docs §6).
  */
 import { createHash } from 'node:crypto';
 
@@ -8,7 +8,7 @@ export interface EsVersion {
   major: number;
   minor: number;
   patch: number;
-  /** 40-hex build hash, deterministic per version (used in GET / and Warning headers, §5.5). */
+  /** 40-hex build hash, deterministic per version (used in GET / and Warning headers, docs §5.5). */
   buildHash: string;
   buildDate: string;
   luceneVersion: string;
@@ -21,7 +21,7 @@ export function parseVersion(v: string): EsVersion {
   const minor = Number(m[2]);
   const patch = Number(m[3]);
   if (major < 7 || major > 9 || (major === 7 && minor < 13)) {
-    // model aliases exist since 7.13 (§6)
+    // model aliases exist since 7.13 (docs §6)
     throw new Error(`the sandbox emulates 7.13.0 and later, got [${v}]`);
   }
   const buildHash = createHash('sha1').update(`elasticsearch-${v}`).digest('hex');
@@ -40,33 +40,33 @@ export function atLeast(v: EsVersion, major: number, minor = 0): boolean {
   return v.major > major || (v.major === major && v.minor >= minor);
 }
 
-/** Feature switches derived from the version (§6). */
+/** Feature switches derived from the version (docs §6). */
 export interface Features {
-  /** X-elastic-product on every dispatched answer since 7.14 (§5.6). */
+  /** X-elastic-product on every dispatched answer since 7.14 (docs §5.6). */
   productHeader: boolean;
   /** `model_type` and PyTorch models since 8.0. */
   modelType: boolean;
-  /** Alias PUT model-type + PyTorch checks since 8.6 (§2.1). */
+  /** Alias PUT model-type + PyTorch checks since 8.6 (docs §2.1). */
   aliasTypeChecks: boolean;
-  /** Several deployments per model, deployment_id, §3.1 stop semantics: 8.8+. */
+  /** Several deployments per model, deployment_id, docs §3.1 stop semantics: 8.8+. */
   multiDeployments: boolean;
-  /** Stop-deployment alias reference check: 8.6+ (§3.2). */
+  /** Stop-deployment alias reference check: 8.6+ (docs §3.2). */
   stopAliasRefCheck: boolean;
-  /** Cluster-state custom name (§4.2). */
+  /** Cluster-state custom name (docs §4.2). */
   assignmentCustom: 'trained_model_assignment' | 'trained_model_allocation';
-  /** Routing entries carry current/target allocations since 8.4 (§4.2). */
+  /** Routing entries carry current/target allocations since 8.4 (docs §4.2). */
   routingAllocations: boolean;
-  /** POST _ml/trained_models/{id}/_infer since 8.3 (§6). */
+  /** POST _ml/trained_models/{id}/_infer since 8.3 (docs §6). */
   inferEndpoint: boolean;
-  /** `adaptive_allocations` in stats/assignments since 8.16 (§6). */
+  /** `adaptive_allocations` in stats/assignments since 8.16 (docs §6). */
   adaptiveAllocations: boolean;
   /**
-   * Map-based InferenceProcessorInfoExtractor (§3.3). The release is not pinned by the spec;
+   * Map-based InferenceProcessorInfoExtractor (docs §3.3). The release is not pinned by the spec;
    * [decision] we use it from 8.9 on (after the 8.8 source the spec read, @0a22cbe8, which still
    * used the older top-level walk) and the older walk before.
    */
   mapBasedReferenceWalk: boolean;
-  /** JSON answer content type (§5.6): 7.x with charset, 8.x+ bare [decision]. */
+  /** JSON answer content type (docs §5.6): 7.x with charset, 8.x+ bare [decision]. */
   jsonContentType: string;
   /** Compatible-with majors accepted: current and the one before (7.x: only 7) [decision]. */
   minimumCompatibleMajor: number;

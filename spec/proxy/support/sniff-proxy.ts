@@ -4,10 +4,10 @@
  * an upstream stub; records what the handler reported.
  */
 import type * as http from 'node:http';
-import { matchSniffRoute, type SniffRoute } from '../../../src/proxy/sniff-route';
-import { createSniffHandler } from '../../../src/proxy/sniff-handler';
-import type { PublicAddress } from '../../../src/proxy/publish-address-rewrite';
-import type { UntouchedReason } from '../../../src/proxy/sniff-answer';
+import { matchSniffRoute, type SniffRoute } from '../../../src/sniff/sniff-route';
+import { createSniffHandler } from '../../../src/sniff/sniff-handler';
+import type { PublicAddress } from '../../../src/sniff/publish-address-rewrite';
+import type { UntouchedReason } from '../../../src/sniff/sniff-answer';
 import { startProxy, type RunningProxy } from './proxy-harness';
 import { startUpstreamStub, type UpstreamStub } from '../../support/upstream-stub';
 

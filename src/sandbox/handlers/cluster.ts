@@ -1,5 +1,5 @@
 /**
- * GET/HEAD /, _cluster/health, _cluster/state (§4.1, §4.2), _nodes (sniffing), _license.
+ * GET/HEAD /, _cluster/health, _cluster/state (docs §4.1, docs §4.2), _nodes (sniffing), _license.
  */
 import { EsError } from '../rest/errors';
 import { renderAssignment, nodeJson } from './ml-render';
@@ -80,7 +80,7 @@ const health: RouteSpec = {
   },
 };
 
-/** `metadata` of the cluster state, with the ML customs (§4.1, §4.2). */
+/** `metadata` of the cluster state, with the ML customs (docs §4.1, docs §4.2). */
 function metadata(ctx: HandlerContext): Record<string, unknown> {
   const st = ctx.state;
   const md: Record<string, unknown> = {
@@ -94,9 +94,9 @@ function metadata(ctx: HandlerContext): Record<string, unknown> {
     'index-graveyard': { tombstones: [] },
   };
   if (st.pipelines.size > 0) md.ingest = { pipeline: [...st.pipelines.entries()].map(([id, config]) => ({ id, config })) };
-  // absent until the first alias; stays {"model_aliases":{}} once every alias is gone (§4.1)
+  // absent until the first alias; stays {"model_aliases":{}} once every alias is gone (docs §4.1)
   if (st.aliases) md.trained_model_alias = { model_aliases: Object.fromEntries([...st.aliases.entries()].map(([a, m]) => [a, { model_id: m }])) };
-  // the custom's name changed in 8.3 (§4.2)
+  // the custom's name changed in 8.3 (docs §4.2)
   if (st.assignments) md[ctx.features.assignmentCustom] = Object.fromEntries([...st.assignments.entries()].map(([id, a]) => [id, renderAssignment(a, ctx)]));
   md.reserved_state = {};
   return md;

@@ -1,5 +1,5 @@
 /**
- * The sandbox's own control API under /_sandbox (issue point 5). Not Elasticsearch:
+ * The sandbox's own control API under /_sandbox. Not Elasticsearch:
  * never logged, never faulted, never authenticated.
  *
  *   POST   /_sandbox/reset
@@ -10,7 +10,7 @@
  *   POST   /_sandbox/license   {"type":"basic"|"trial"}
  *   POST   /_sandbox/models/{model_id}  {"license_level":"basic"|"platinum"}
  *   POST   /_sandbox/aliases/{alias}    {"model_id":"m"} writes the raw alias map, even for a
- *          missing model (a dangling alias, §2 step 11 skip); DELETE removes the entry raw
+ *          missing model (a dangling alias, docs §2 step 11 skip); DELETE removes the entry raw
  *   PUT    /_sandbox/security  {"users":[...],"apiKeys":[...],"roles":{...}}   DELETE /_sandbox/security
  *   GET    /_sandbox/state     (models, aliases, assignments, pipelines, audit)
  */
@@ -69,7 +69,7 @@ export async function handleControl(t: ControlTarget, req: IncomingMessage, res:
       const a = t.state.assignments?.get(id);
       if (!a) return reply(res, 404, { error: `no deployment [${id}]` });
       if (body.stopping === true) {
-        // a stopping assignment has no allocation status (§1.4, §2 step 11c)
+        // a stopping assignment has no allocation status (docs §1.4, docs §2 step 11c)
         a.assignment_state = 'stopping';
         for (const r of Object.values(a.routing_table)) r.routing_state = 'stopping';
       } else if (body.failed === true) {

@@ -1,5 +1,5 @@
 /**
- * Start and stop deployments (es-semantics §1.5, §3.1 for 8.8+, §3.2 before).
+ * Start and stop deployments (docs §1.5, docs §3.1 for 8.8+, docs §3.2 before).
  */
 import { EsError, badRequest, conflict, illegalArgument, resourceNotFound, validationError } from '../rest/errors';
 import { Assignment, AllocationState, allocationStatus, setAllocation } from '../state/assignments';
@@ -35,7 +35,7 @@ function parseTimeValue(v: string | undefined, dflt: number, name: string): numb
   }
 }
 
-/** The allocation changes on its own after the configured delay (issue point 5). */
+/** The allocation changes on its own after the configured delay. */
 export function scheduleAllocation(ctx: HandlerContext, a: Assignment): void {
   if (ctx.allocationDelayMs <= 0) {
     setAllocation(a, ctx.node.id, 'fully_allocated');
@@ -88,7 +88,7 @@ function startHandler(f: Features): RouteSpec['handler'] {
         },
         async run() {
           const st = ctx.state;
-          // [decision, §7.7 unchecked] the id goes through the GET-models lookup, so an alias resolves
+          // [decision, docs §7.7 unchecked] the id goes through the GET-models lookup, so an alias resolves
           const ids = expandIds(st, modelIdParam, false);
           if (ids.length !== 1) throw badRequest('cannot deploy more than one model at the same time');
           const model = st.models.get(ids[0]!)!;
@@ -164,7 +164,7 @@ function locate(text: string, needle: string): string {
  * @1dc80d4a) reads EITHER the body, when `restRequest.hasContentOrSourceParam()` (a body or a
  * `source` query parameter): `Request.parseRequest(modelId, contentOrSourceParamParser())`;
  * OR the query parameters allow_no_match, force, finish_pending_work. Never both: with a
- * body those query parameters stay unconsumed and give "unrecognized parameter" (§5.3).
+ * body those query parameters stay unconsumed and give "unrecognized parameter" (docs §5.3).
  * `contentOrSourceParam()` consumes `source`/`source_content_type` only when there is no
  * body (RestRequest.java), so `?source=` next to a body is unrecognized too.
  * Body parser (StopTrainedModelDeploymentAction.Request.PARSER @08b91421): model_id (must equal
@@ -233,7 +233,7 @@ function stopHandler(f: Features): RouteSpec['handler'] {
         run() {
           const st = ctx.state;
           if (f.multiDeployments) {
-            // §3.1: exact deployment-id lookup, no alias resolution, no wildcards
+            // docs §3.1: exact deployment-id lookup, no alias resolution, no wildcards
             const a = st.assignments?.get(X);
             if (!a) {
               if (allowNoMatch) return { body: { stopped: true } };
@@ -242,7 +242,7 @@ function stopHandler(f: Features): RouteSpec['handler'] {
             if (!force) {
               const refs = references(ctx);
               if (refs.has(X)) throw conflict(`Cannot stop deployment [${X}] as it is referenced by ingest processors; use force to stop the deployment`);
-              // aliases whose target model_id equals the *deployment* id (§3.1 step 3b)
+              // aliases whose target model_id equals the *deployment* id (docs §3.1 step 3b)
               const refAlias = st.aliasesOf(X).find((al) => refs.has(al));
               if (refAlias !== undefined) {
                 throw conflict(`Cannot stop deployment [${X}] as it has a model_alias [${refAlias}] that is still referenced by ingest processors; use force to stop the deployment`);
@@ -252,7 +252,7 @@ function stopHandler(f: Features): RouteSpec['handler'] {
             st.assignments!.delete(X);
             return { body: { stopped: true } };
           }
-          // §3.2 (8.0–8.7): resolved through GET trained models
+          // docs §3.2 (8.0–8.7): resolved through GET trained models
           const ids = expandIds(st, X, allowNoMatch);
           if (ids.length === 0) return { body: { stopped: true } };
           if (ids.length > 1) throw badRequest('cannot undeploy multiple models at the same time');

@@ -1,5 +1,5 @@
 /**
- * Just enough of a document store for passthrough tests (issue point 2): indices,
+ * Just enough of a document store for passthrough tests: indices,
  * single documents, NDJSON _bulk (streamed line by line, sources dropped past a budget),
  * _search with match_all (and simple term/match on a field), scroll, _count, _refresh.
  */

@@ -1,6 +1,6 @@
 /**
  * Trained models: PUT/GET/DELETE, _stats, definition parts, vocabulary, _infer
- * (es-semantics §1.3, §1.4, §1.5, §1.6, §1.7, §4.3).
+ * (docs §1.3, docs §1.4, docs §1.5, docs §1.6, docs §1.7, docs §4.3).
  */
 import { createHash } from 'node:crypto';
 import { EsError, badRequest, conflict, illegalArgument, missingTrainedModel, validationError } from '../rest/errors';
@@ -66,7 +66,7 @@ const putModel: RouteSpec = {
         },
         run() {
           const st = ctx.state;
-          // §1.7: a new id equal to an existing alias
+          // docs §1.7: a new id equal to an existing alias
           if (st.aliases?.has(modelId)) {
             throw badRequest(`requested model_id [${modelId}] is the same as an existing model_alias. Model model_aliases and ids must be unique`);
           }
@@ -144,7 +144,7 @@ const getModels: RouteSpec = {
           if (tags.length > 0) ids = ids.filter((id) => tags.every((t) => st.models.get(id)!.tags.includes(t)));
           if (ids.length === 0 && !allowNoMatch && !isMatchAll(expr)) throw missingTrainedModel(expr);
           const page = ids.slice(from, from + size);
-          // §1.3 quirk: only resource models requested → no model_aliases
+          // docs §1.3 quirk: only resource models requested → no model_aliases
           const onlyResources = page.length > 0 && page.every((id) => st.models.get(id)!.resource === true);
           const configs = page.map((id) =>
             renderConfig(st.models.get(id)!, st, ctx.features, {
@@ -220,7 +220,7 @@ const getStats: RouteSpec = {
           if (ctx.features.multiDeployments) return { body: statsMultiDeployments(ctx, expr, allowNoMatch, from, size) };
           // 8.0–8.7 (one deployment per model, its id is the model id): deployment stats are
           // fetched for the raw request id, so a model reached through an alias shows no
-          // deployment_stats (§4.3)
+          // deployment_stats (docs §4.3)
           const all = expandIds(st, expr, allowNoMatch);
           const ids = all.slice(from, from + size);
           const matches = simpleIdsMatcher(expr);
@@ -246,7 +246,7 @@ const getStats: RouteSpec = {
  *   those deployments use are added to the id expression, and `expandIds` does not count the
  *   matched deployment ids as missing (`previouslyMatchedIds`);
  * - `getDeploymentStats`: stats for every deployment whose deployment id OR model id matches
- *   the raw expression (an alias matches neither, §4.3);
+ *   the raw expression (an alias matches neither, docs §4.3);
  * - `build(modelToDeployments(expanded models))`: an undeployed model gets one entry; a
  *   deployed one gets an entry per deployment *that has stats*, none otherwise;
  * - `count` is expandIds' total hit count (models, before paging).
@@ -401,7 +401,7 @@ function inferHandler(deprecatedPath: boolean): RouteSpec['handler'] {
     prepare(req, ctx): PreparedAction {
       const id = req.params.get('model_id')!;
       req.params.get('timeout');
-      // RestInferTrainedModelAction: 400 "requires body" (§1.5)
+      // RestInferTrainedModelAction: 400 "requires body" (docs §1.5)
       if (!req.hasContent) throw badRequest('requires body');
       const body = req.json();
       const warnings =
@@ -436,7 +436,7 @@ function inferHandler(deprecatedPath: boolean): RouteSpec['handler'] {
   };
 }
 
-/** Deterministic fake results derived from a hash of the document (issue point 2). */
+/** Deterministic fake results derived from a hash of the document. */
 function fakeInference(m: StoredModel, doc: Record<string, unknown>): Record<string, unknown> {
   const h = createHash('sha256').update(m.model_id + JSON.stringify(doc)).digest();
   const unit = (i: number): number => Math.round((h[i % h.length]! / 255) * 10000) / 10000;

@@ -1,6 +1,6 @@
 /**
  * JSON renderings of trained model configs, assignments and deployment stats
- * (es-semantics §1.3, §1.4, §1.5, §4.2), shaped by the emulated version.
+ * (docs §1.3, docs §1.4, docs §1.5, docs §4.2), shaped by the emulated version.
  */
 import { Assignment, allocationStatus } from '../state/assignments';
 import { StoredModel } from '../state/models';
@@ -15,10 +15,10 @@ export interface ConfigRenderOptions {
   withAliases: boolean;
 }
 
-/** `TrainedModelConfig.toXContent` field order (§1.3). */
+/** `TrainedModelConfig.toXContent` field order (docs §1.3). */
 export function renderConfig(m: StoredModel, state: ClusterState, f: Features, o: ConfigRenderOptions): Record<string, unknown> {
   const out: Record<string, unknown> = { model_id: m.model_id };
-  // 8.x fills a missing type with tree_ensemble when reading (§1.3); 7.x has no field
+  // 8.x fills a missing type with tree_ensemble when reading (docs §1.3); 7.x has no field
   if (f.modelType) out.model_type = m.model_type ?? 'tree_ensemble';
   if (m.model_package !== undefined) out.model_package = m.model_package;
   if (m.platform_architecture !== undefined) out.platform_architecture = m.platform_architecture;
@@ -74,7 +74,7 @@ export function nodeJson(node: NodeInfo, version: string): Record<string, unknow
   };
 }
 
-/** `TrainedModelAssignment.toXContent` (§1.5, §4.2). */
+/** `TrainedModelAssignment.toXContent` (docs §1.5, docs §4.2). */
 export function renderAssignment(a: Assignment, ctx: HandlerContext): Record<string, unknown> {
   const f = ctx.features;
   const tp: Record<string, unknown> = { model_id: a.model_id };
@@ -89,7 +89,7 @@ export function renderAssignment(a: Assignment, ctx: HandlerContext): Record<str
   tp.per_allocation_memory_bytes = a.per_allocation_memory_bytes;
   const routing: Record<string, unknown> = {};
   for (const [node, r] of Object.entries(a.routing_table)) {
-    // routes before 8.4 lack current/target allocations (§4.2)
+    // routes before 8.4 lack current/target allocations (docs §4.2)
     routing[node] = f.routingAllocations
       ? { current_allocations: r.current_allocations, target_allocations: r.target_allocations, routing_state: r.routing_state, ...(r.reason ? { reason: r.reason } : {}) }
       : { routing_state: r.routing_state, ...(r.reason ? { reason: r.reason } : {}) };
@@ -101,7 +101,7 @@ export function renderAssignment(a: Assignment, ctx: HandlerContext): Record<str
   return out;
 }
 
-/** `AssignmentStats.toXContent` (§1.4): allocation_status only while starting/started. */
+/** `AssignmentStats.toXContent` (docs §1.4): allocation_status only while starting/started. */
 export function renderDeploymentStats(a: Assignment, ctx: HandlerContext): Record<string, unknown> {
   const f = ctx.features;
   const out: Record<string, unknown> = {};

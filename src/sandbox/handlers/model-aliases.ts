@@ -1,5 +1,5 @@
 /**
- * PUT and DELETE model aliases (es-semantics §1.1, §1.2, §2 with its ordered rule list, §2.1).
+ * PUT and DELETE model aliases (docs §1.1, docs §1.2, docs §2 with its ordered rule list, docs §2.1).
  */
 import { EsError, badRequest, conflict, missingTrainedModel, statusException, validationError } from '../rest/errors';
 import { allocationStatus } from '../state/assignments';
@@ -9,10 +9,10 @@ import { PreparedAction, RouteSpec } from './types';
 
 const PATH = '/_ml/trained_models/{model_id}/model_aliases/{model_alias}';
 
-/** `[a-z0-9](?:[a-z0-9_\-\.]*[a-z])?`, fully matched (§2 step 6b). */
+/** `[a-z0-9](?:[a-z0-9_\-\.]*[a-z])?`, fully matched (docs §2 step 6b). */
 const VALID_ALIAS = /^[a-z0-9](?:[a-z0-9_\-.]*[a-z])?$/;
 
-/** A missing type is printed as tree_ensemble (§2 step 11b). */
+/** A missing type is printed as tree_ensemble (docs §2 step 11b). */
 function typeOf(m: StoredModel): string {
   return m.model_type ?? 'tree_ensemble';
 }
@@ -20,7 +20,7 @@ function typeOf(m: StoredModel): string {
 /** Java integer division semantics for non-negative ints. */
 const half = (n: number): number => Math.floor(n / 2);
 
-/** §2 step 12: |O\N| > |O|/2 or |N∩O| < |O|/2. */
+/** docs §2 step 12: |O\N| > |O|/2 or |N∩O| < |O|/2. */
 export function inputsDifferSignificantly(oldFields: string[], newFields: string[]): boolean {
   const o = new Set(oldFields);
   const n = new Set(newFields);
@@ -35,14 +35,14 @@ const putAlias: RouteSpec = {
   handler: {
     name: 'ml_put_trained_model_alias_action',
     prepare(req, ctx): PreparedAction {
-      // §2 step 3: reassign parsed first; the handler reads nothing else (no body, §1.1)
+      // docs §2 step 3: reassign parsed first; the handler reads nothing else (no body, docs §1.1)
       const A = req.params.get('model_alias')!;
       const M = req.params.get('model_id')!;
       const R = req.params.bool('reassign', false);
       return {
         action: 'cluster:admin/xpack/ml/inference/model_aliases/put',
         validate() {
-          // §2 step 6: both problems collected, in this order
+          // docs §2 step 6: both problems collected, in this order
           const errors: string[] = [];
           if (A === M) errors.push(`model_alias [${A}] cannot equal model_id [${M}]`);
           if (!VALID_ALIAS.test(A)) {
@@ -107,7 +107,7 @@ const putAlias: RouteSpec = {
                     for (const na of newAssignments) {
                       const ns = allocationStatus(na);
                       if (!ns || ns.state === 'starting') {
-                        // two spaces before "from": string concatenation in the source (§2 step 11c)
+                        // two spaces before "from": string concatenation in the source (docs §2 step 11c)
                         throw badRequest(`cannot reassign model_alias [${A}] to model [${M}]  from model [${old}] as it is not yet allocated to any nodes`);
                       }
                     }
@@ -144,7 +144,7 @@ const deleteAlias: RouteSpec = {
         run() {
           const st = ctx.state;
           const target = st.aliases?.get(A);
-          // §1.2: a status_exception with NOT_FOUND, not resource_not_found_exception
+          // docs §1.2: a status_exception with NOT_FOUND, not resource_not_found_exception
           if (target === undefined) throw statusException(404, `model_alias [${A}] could not be found`);
           if (target !== M) throw conflict(`model_alias [${A}] does not refer to provided model_id [${M}]`);
           if (references(ctx).has(A)) throw conflict(`Cannot delete model_alias [${A}] as it is still referenced by ingest processors`);

@@ -1,5 +1,5 @@
 /**
- * Ingest pipelines PUT/GET/DELETE (es-semantics §1.8, §4.4): stored as given.
+ * Ingest pipelines PUT/GET/DELETE (docs §1.8, docs §4.4): stored as given.
  */
 import { EsError, resourceNotFound } from '../rest/errors';
 import { wildcardMatch } from '../state/resolve';

@@ -1,5 +1,5 @@
 /**
- * _security/_authenticate and _has_privileges for cluster privileges (issue point 6).
+ * _security/_authenticate and _has_privileges for cluster privileges.
  */
 import { EsError } from '../rest/errors';
 import { KNOWN_CLUSTER_PRIVILEGES, implies, privilegeGrants } from '../security/privileges';

@@ -1,7 +1,7 @@
 /**
  * The contract between the sandbox's dispatcher and its REST handlers, shaped like
  * ES's `BaseRestHandler`: `prepare` reads parameters and body (consuming them),
- * then the dispatcher checks leftovers (§5.3), validates, authorizes and runs.
+ * then the dispatcher checks leftovers (docs §5.3), validates, authorizes and runs.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RestParams } from '../rest/params';
@@ -55,15 +55,15 @@ export interface Reply {
   raw?: Buffer | string;
   contentType?: string;
   headers?: Record<string, string | string[]>;
-  /** Texts for `Warning: 299 ...` headers (§5.5). */
+  /** Texts for `Warning: 299 ...` headers (docs §5.5). */
   warnings?: string[];
 }
 
 export interface PreparedAction {
-  /** Transport action name; checked against the principal's privileges (issue point 6). */
+  /** Transport action name; checked against the principal's privileges. */
   action?: string;
   /**
-   * Transport-level `validate()`, run before authorization (§2 steps 6, 7). Checked in
+   * Transport-level `validate()`, run before authorization (docs §2 steps 6, 7). Checked in
    * ES source (TransportAction.handleExecution): `request.validate()` runs before the
    * action filter chain, which is where security authorizes.
    */
@@ -73,7 +73,7 @@ export interface PreparedAction {
 
 export interface RouteHandler {
   name: string;
-  /** Parameters read when rendering (never "unrecognized", §5.3). */
+  /** Parameters read when rendering (never "unrecognized", docs §5.3). */
   responseParams?: string[];
   /** The body is streamed, not buffered (bulk and document writes). */
   streamBody?: boolean;

@@ -1,9 +1,9 @@
 /**
  * Percent-decoding exactly as Elasticsearch's `RestUtils.decodeComponent` does it
- * (es-semantics §5.1, §5.2). Written from the spec, independent of src/rest/.
+ * (docs §5.1, docs §5.2). Written from the spec, independent of src/rest/.
  */
 
-/** Thrown for malformed escapes; the router turns it into 405 (§5.1), the query parser into 400 (§5.2). */
+/** Thrown for malformed escapes; the router turns it into 405 (docs §5.1), the query parser into 400 (docs §5.2). */
 export class DecodeError extends Error {}
 
 function hexNibble(c: string): number {
@@ -52,7 +52,7 @@ export function decodeComponent(s: string, plusAsSpace: boolean): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** Path segments of the raw path: Java's split drops trailing empty tokens (§5.1). */
+/** Path segments of the raw path: Java's split drops trailing empty tokens (docs §5.1). */
 export function splitRawPath(rawPath: string): string[] {
   const parts = rawPath.split('/');
   // a leading "/" gives an empty first token which PathTrie skips

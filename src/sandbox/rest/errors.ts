@@ -1,5 +1,5 @@
 /**
- * Elasticsearch's error shapes (es-semantics §5.4), rendered by the sandbox.
+ * Elasticsearch's error shapes (docs §5.4), rendered by the sandbox.
  * Independent of src/es/error-body.ts on purpose: the sandbox checks the proxy.
  */
 
@@ -37,7 +37,7 @@ export class FlatError extends Error {
     readonly status: number,
     readonly message_: string,
     readonly headers: Record<string, string> = {},
-    /** "no handler" answers carry no status field (§5.1). */
+    /** "no handler" answers carry no status field (docs §5.1). */
     readonly withStatus = true,
   ) {
     super(message_);
@@ -82,7 +82,7 @@ function sampleJavaClass(type: string): string {
   return type === 'status_exception' ? 'org.elasticsearch.ElasticsearchStatusException' : `org.elasticsearch.${camel}`;
 }
 
-// ---- factories for the types of §5.4 ----
+// ---- factories for the types of docs §5.4 ----
 
 export const badRequest = (reason: string, extra: EsError['extra'] = {}): EsError => new EsError(400, 'status_exception', reason, extra);
 export const statusException = (status: number, reason: string): EsError => new EsError(status, 'status_exception', reason);
@@ -90,7 +90,7 @@ export const illegalArgument = (reason: string): EsError => new EsError(400, 'il
 export const resourceNotFound = (reason: string): EsError => new EsError(404, 'resource_not_found_exception', reason);
 export const conflict = (reason: string): EsError => new EsError(409, 'status_exception', reason);
 
-/** `ValidationException.getMessage`: "Validation Failed: 1: a;2: b;" (§2 step 6). */
+/** `ValidationException.getMessage`: "Validation Failed: 1: a;2: b;" (docs §2 step 6). */
 export function validationError(errors: string[]): EsError {
   const reason = 'Validation Failed: ' + errors.map((e, i) => `${i + 1}: ${e};`).join('');
   return new EsError(400, 'action_request_validation_exception', reason);

@@ -1,6 +1,6 @@
 /**
  * Lucene's `LevenshteinDistance.getDistance` (a similarity in [0,1], computed in float),
- * used by `BaseRestHandler.unrecognized` for the "did you mean" suffix (es-semantics §5.3).
+ * used by `BaseRestHandler.unrecognized` for the "did you mean" suffix (docs §5.3).
  */
 export function levenshteinSimilarity(target: string, other: string): number {
   const n = target.length;

@@ -1,6 +1,6 @@
 /**
  * Media types: ES's `ParsedMediaType.parseMediaType`, `RestCompatibleVersionHelper` and the
- * Content-Type gate of `RestController.dispatchRequest` (es-semantics §2 step 2, §5.6).
+ * Content-Type gate of `RestController.dispatchRequest` (docs §2 step 2, docs §5.6).
  * Read from elastic/elasticsearch source (libs/x-content ParsedMediaType.java,
  * server/.../rest/RestCompatibleVersionHelper.java) with the search tools.
  */
@@ -73,7 +73,7 @@ export function xContentOf(m: ParsedMediaType | null): XContent | null {
 const SAFELISTED = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
 
 /**
- * The 406 gate (§2 step 2): a body with a missing, non-x-content or browser-safelisted
+ * The 406 gate (docs §2 step 2): a body with a missing, non-x-content or browser-safelisted
  * Content-Type. Only x-content JSON/NDJSON are actually parsed by the sandbox.
  */
 export function contentTypeGate(rawHeader: string | string[] | undefined, parsed: ParsedMediaType | null): void {

@@ -1,12 +1,12 @@
 /**
  * Request parameters with consumption tracking, as `RestRequest` keeps them
- * (es-semantics §5.2, §5.3). Path parameters are written after the query string,
- * so `?model_id=x` is silently overridden (§5.1).
+ * (docs §5.2, docs §5.3). Path parameters are written after the query string,
+ * so `?model_id=x` is silently overridden (docs §5.1).
  */
 import { illegalArgument } from './errors';
 import { levenshteinSimilarity } from './levenshtein';
 
-/** Always consumed by the framework (§5.2). */
+/** Always consumed by the framework (docs §5.2). */
 export const FRAMEWORK_PARAMS = ['error_trace', 'format', 'filter_path', 'pretty', 'human'];
 
 export class RestParams {
@@ -35,7 +35,7 @@ export class RestParams {
     return this.values.get(name);
   }
 
-  /** `RestRequest.paramAsBoolean`: "" is true, only exact true/false (§5.2). */
+  /** `RestRequest.paramAsBoolean`: "" is true, only exact true/false (docs §5.2). */
   bool(name: string, dflt: boolean): boolean {
     const v = this.get(name);
     return parseBool(v, dflt);
@@ -57,7 +57,7 @@ export class RestParams {
 
   /**
    * `BaseRestHandler.unrecognized`: unconsumed parameters (minus response params) give
-   * 400 `request [<path>] contains unrecognized parameter(s): [x] -> did you mean [c]?` (§5.3).
+   * 400 `request [<path>] contains unrecognized parameter(s): [x] -> did you mean [c]?` (docs §5.3).
    */
   checkUnrecognized(decodedPath: string, responseParams: string[]): void {
     const allowed = new Set<string>([...this.consumed, ...responseParams]);

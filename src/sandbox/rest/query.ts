@@ -1,5 +1,5 @@
 /**
- * Query-string parsing as `RestUtils.decodeQueryString` (es-semantics §5.2): starts after
+ * Query-string parsing as `RestUtils.decodeQueryString` (docs §5.2): starts after
  * the first `?`, stops at `#`, pairs split on `&` or `;`, `+` is a space, a name without
  * `=` gets "", the last repeated value wins. Malformed escapes throw DecodeError.
  */

@@ -1,5 +1,5 @@
 /**
- * Writing answers the way Elasticsearch does (§5.4–§5.6): JSON (optionally pretty and
+ * Writing answers the way Elasticsearch does (docs §5.4–docs §5.6): JSON (optionally pretty and
  * filtered), Warning headers, X-elastic-product, X-Opaque-Id echo, gzip when asked,
  * chunked transfer for large bodies.
  */

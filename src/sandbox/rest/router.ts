@@ -1,12 +1,12 @@
 /**
  * Route table in the manner of ES's `PathTrie` + `RestController.tryAllHandlers`
- * (es-semantics §5.1): raw segments, literals compared exactly and case-sensitively,
+ * (docs §5.1): raw segments, literals compared exactly and case-sensitively,
  * named wildcards percent-decoded per segment, trailing slashes ignored, `//` gives
  * an empty wildcard value. Written from the spec; shares nothing with src/rest/.
  */
 import { DecodeError, decodeComponent, splitRawPath } from './decode';
 
-/** Enum order of `RestRequest.Method` (used for the Allow list, §5.1). */
+/** Enum order of `RestRequest.Method` (used for the Allow list, docs §5.1). */
 export const METHOD_ORDER = ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'CONNECT'] as const;
 export type Method = (typeof METHOD_ORDER)[number];
 
@@ -61,7 +61,7 @@ export class Router<H> {
   /**
    * `RestController.getValidHandlerMethodSet(rawPath)`: the methods of every route the raw
    * path reaches when the trie is walked *without* a params map (so nothing is decoded and
-   * a malformed escape cannot throw), listed in `RestRequest.Method` enum order (§5.1).
+   * a malformed escape cannot throw), listed in `RestRequest.Method` enum order (docs §5.1).
    */
   validMethods(rawPath: string): Method[] {
     const set = new Set<Method>();

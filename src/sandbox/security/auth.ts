@@ -1,5 +1,5 @@
 /**
- * Optional security (issue point 6): basic users and API keys with roles that are sets
+ * Optional security: basic users and API keys with roles that are sets
  * of cluster privileges. Messages read from elastic/elasticsearch
  * (`AuthorizationDenialMessages`, `DefaultAuthenticationFailureHandler`).
  */
@@ -34,7 +34,7 @@ export const DEFAULT_ROLES: Record<string, string[]> = {
 
 /**
  * WWW-Authenticate challenges of the default realms. ES 8 also offers `Bearer` when the
- * token service is on (needs TLS); the sandbox sends Basic and ApiKey (issue point 6).
+ * token service is on (needs TLS); the sandbox sends Basic and ApiKey.
  */
 // no comma between the parameters: ES's DefaultAuthenticationFailureHandler writes it so
 const CHALLENGES = ['Basic realm="security" charset="UTF-8"', 'ApiKey'];

@@ -1,5 +1,5 @@
 /**
- * Cluster privileges as sets of transport-action patterns (issue point 6), and the
+ * Cluster privileges as sets of transport-action patterns, and the
  * "granted by" list of the 403 message. ES orders that list from least to most
  * privileged (`ClusterPrivilegeResolver.findPrivilegesThatGrant` over values sorted by
  * `sortByAccessLevel`: the number of other privileges implied, then the name).

@@ -1,6 +1,6 @@
 /**
  * Deployments (trained model assignments) and their allocation status
- * (es-semantics §1.4, §1.5, §2 step 11c, §4.2).
+ * (docs §1.4, docs §1.5, docs §2 step 11c, docs §4.2).
  */
 export type AssignmentState = 'starting' | 'started' | 'stopping' | 'failed';
 export type RoutingState = 'starting' | 'started' | 'stopping' | 'failed' | 'stopped';
@@ -40,7 +40,7 @@ export interface AllocationStatus {
 /**
  * `TrainedModelAssignment.calculateAllocationStatus`: none while stopping; the count sums
  * current_allocations of routes that are started with > 0 allocations; the target is
- * number_of_allocations; state starting (0), started (< target), fully_allocated (§2 step 11c).
+ * number_of_allocations; state starting (0), started (< target), fully_allocated (docs §2 step 11c).
  */
 export function allocationStatus(a: Assignment): AllocationStatus | undefined {
   if (a.assignment_state === 'stopping') return undefined;

@@ -1,5 +1,5 @@
 /**
- * A minimal document store for passthrough tests (issue point 2). Sources are kept
+ * A minimal document store for passthrough tests. Sources are kept
  * only while the store stays under a byte budget; past it, documents are counted
  * and their sources dropped, so hundreds of MB can stream through.
  */

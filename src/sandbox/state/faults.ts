@@ -1,5 +1,5 @@
 /**
- * Injected faults (issue point 5): the next `count` requests matching a method and a
+ * Injected faults: the next `count` requests matching a method and a
  * raw-path prefix fail with a status and body, a dropped connection, a delay, or a
  * malformed 200 answer.
  */

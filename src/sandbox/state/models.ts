@@ -1,9 +1,9 @@
 /**
- * Trained model configs as stored (es-semantics §1.3, §1.7).
+ * Trained model configs as stored (docs §1.3, docs §1.7).
  */
 export interface StoredModel {
   model_id: string;
-  /** Absent in 7.x; read as tree_ensemble in 8.x when absent (§1.3). */
+  /** Absent in 7.x; read as tree_ensemble in 8.x when absent (docs §1.3). */
   model_type?: string;
   created_by: string;
   version: string;
@@ -13,7 +13,7 @@ export interface StoredModel {
   license_level: 'platinum' | 'basic';
   description?: string;
   tags: string[];
-  /** User metadata; `model_aliases` is added on read, never stored (§1.3). */
+  /** User metadata; `model_aliases` is added on read, never stored (docs §1.3). */
   metadata?: Record<string, unknown>;
   input: { field_names: string[] };
   default_field_map?: Record<string, string>;
@@ -27,17 +27,17 @@ export interface StoredModel {
   compressed_definition?: string;
   definitionParts: Map<number, { bytes: number; total_parts: number; total_definition_length: number }>;
   vocabulary?: unknown;
-  /** A resource model (lang_ident_model_1): GET quirk of §1.3. */
+  /** A resource model (lang_ident_model_1): GET quirk of docs §1.3. */
   resource?: boolean;
 }
 
-/** Inference-config name = the single key of inference_config (§1.3, §2 step 11a). */
+/** Inference-config name = the single key of inference_config (docs §1.3, docs §2 step 11a). */
 export function inferenceConfigName(m: StoredModel): string | undefined {
   const keys = Object.keys(m.inference_config ?? {});
   return keys[0];
 }
 
-/** The built-in resource model that every cluster lists (basic licence, §2 step 10c). */
+/** The built-in resource model that every cluster lists (basic licence, docs §2 step 10c). */
 export function langIdentModel(withType: boolean): StoredModel {
   return {
     model_id: 'lang_ident_model_1',

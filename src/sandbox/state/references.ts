@@ -1,6 +1,6 @@
 /**
  * Which inference processors count as references to a model, alias or deployment
- * (es-semantics §3.3). Two implementations, chosen by version (see version.ts).
+ * (docs §3.3). Two implementations, chosen by version (see version.ts).
  */
 type Json = unknown;
 

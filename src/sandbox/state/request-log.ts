@@ -1,5 +1,5 @@
 /**
- * What reached the sandbox, so proxy tests can assert it byte for byte (issue point 5).
+ * What reached the sandbox, so proxy tests can assert it byte for byte.
  * Raw body bytes are kept as received (before any gunzip), capped per request.
  */
 export const BODY_CAPTURE_CAP = 1024 * 1024;

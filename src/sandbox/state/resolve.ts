@@ -1,5 +1,5 @@
 /**
- * `TrainedModelProvider.expandIds` (es-semantics §1.3): comma tokens, `_all`/`*`,
+ * `TrainedModelProvider.expandIds` (docs §1.3): comma tokens, `_all`/`*`,
  * wildcards matched against model ids and alias names, exact tokens resolved through
  * aliases. A missing exact token is a 404 even with allow_no_match (that flag only
  * covers wildcards).

@@ -8,7 +8,7 @@ import { StoredModel, langIdentModel } from './models';
 
 export class ClusterState {
   readonly models = new Map<string, StoredModel>();
-  /** `trained_model_alias` custom; null until the first alias exists (§4.1). */
+  /** `trained_model_alias` custom; null until the first alias exists (docs §4.1). */
   aliases: Map<string, string> | null = null;
   /** `trained_model_assignment` custom keyed by deployment id; null until the first start. */
   assignments: Map<string, Assignment> | null = null;
@@ -17,7 +17,7 @@ export class ClusterState {
   readonly scrolls = new Map<string, ScrollCtx>();
   sourceBytes = 0;
   license: 'basic' | 'trial' = 'trial';
-  /** Audit messages (§1.2 side effect, §2 step 12). */
+  /** Audit messages (docs §1.2 side effect, docs §2 step 12). */
   readonly audit: Array<{ model_id: string; message: string; level: 'info' | 'warning' }> = [];
   readonly clusterUuid = randomUUID().replace(/-/g, '').slice(0, 22);
   timers = new Set<NodeJS.Timeout>();
@@ -55,7 +55,7 @@ export class ClusterState {
     return this.assignments;
   }
 
-  /** Sorted aliases pointing at a model (`metadata.model_aliases`, §1.3). */
+  /** Sorted aliases pointing at a model (`metadata.model_aliases`, docs §1.3). */
   aliasesOf(modelId: string): string[] {
     if (!this.aliases) return [];
     return [...this.aliases.entries()].filter(([, m]) => m === modelId).map(([a]) => a).sort();

@@ -1,0 +1,58 @@
+/**
+ * One guard per guarded route kind, wired to the live metadata reads, the
+ * forwarder and the decision log.
+ */
+import type { Logger } from '../log/logger';
+import type { Forwarder } from '../proxy/forwarder';
+import type { MetadataClient, CallerHeaders } from '../es/metadata-client';
+import type { ProxyMetrics } from '../metrics/proxy-metrics';
+import type { Config } from '../config/schema';
+import { ClusterIdentityCache } from '../es/cluster-identity';
+import { AliasFactsReader } from '../guard/facts/alias-facts-reader';
+import { AliasGuard } from '../guard/routes/alias-guard';
+import { StopGuard } from '../guard/routes/stop-guard';
+import { DeleteAliasGuard, DeleteModelGuard } from '../guard/routes/delete-guards';
+import { DeploymentFactsReader } from '../guard/facts/deployment-facts-reader';
+import { PipelineReferencesReader } from '../guard/facts/pipeline-references-reader';
+import { ExchangeDeps } from '../guard/exchange/guarded-exchange';
+import { KeyedLock } from '../guard/exchange/keyed-lock';
+import { callerHeaders } from '../guard/facts/caller-credentials';
+import { formatWarningHeader } from '../guard/exchange/warning-header';
+import type { GuardHandlers } from '../guard/dispatch';
+
+export function createGuardHandlers(deps: {
+  settings: Pick<Config, 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY'>;
+  metadata: MetadataClient;
+  forwarder: Forwarder;
+  serviceCredentials: CallerHeaders | null;
+  metrics: ProxyMetrics;
+  logger: Logger;
+}): GuardHandlers {
+  const { settings, metadata, forwarder, serviceCredentials, metrics, logger } = deps;
+  const identity = new ClusterIdentityCache(metadata);
+  const exchange: ExchangeDeps = {
+    forwarder,
+    logger,
+    mode: settings.GUARD_MODE,
+    onDecision: (decision) => metrics.decision(decision),
+    async clusterMajor(req) {
+      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
+      const major = Number(cluster?.version.split('.')[0]);
+      return Number.isInteger(major) ? major : undefined;
+    },
+    async warningHeader(text, req) {
+      // Elasticsearch labels its warnings with its version and build hash (docs §5.5).
+      const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
+      return formatWarningHeader(text, { version: cluster?.version, hash: cluster?.buildHash ?? 'unknown' });
+    },
+  };
+  // One change of an alias at a time through this proxy, creations and deletions alike.
+  const aliasLock = new KeyedLock();
+  const deployments = { ...exchange, facts: new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials)) };
+  return {
+    put_model_alias: new AliasGuard({ ...exchange, facts: new AliasFactsReader(metadata), strict: settings, aliasLock }).handle,
+    delete_model_alias: new DeleteAliasGuard({ ...deployments, aliasLock }).handle,
+    stop_deployment: new StopGuard(deployments).handle,
+    delete_model: new DeleteModelGuard(deployments).handle,
+  };
+}

@@ -150,6 +150,8 @@ export async function startProxy(
 /** Route class for metrics: only requests under the guarded prefixes pay for the full matcher. */
 function classifyRoute(req: { method?: string; url?: string }): RouteClass {
   const url = req.url ?? '';
+  // Refused by the front door before routing (docs §8.3), whatever it would have matched.
+  if (url.includes('#')) return 'malformed';
   if (url.startsWith('/_nodes')) return matchSniffRoute(req.method ?? '', url) ? 'sniff' : 'passthrough';
   if (!url.startsWith('/_ml/')) return 'passthrough';
   const match = matchGuardedRoute(req.method ?? '', url);

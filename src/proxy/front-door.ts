@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import type { Forwarder } from './forwarder';
 import { sendGuardError } from '../http/send-guard-error';
 import { InternalGuardError } from '../errors';
-import { isOriginForm, refuseNonOriginTarget } from './request-target';
+import { hasFragment, isOriginForm, refuseFragment, refuseNonOriginTarget } from './request-target';
 
 export interface FrontDoorOptions<M> {
   /** Returns a match for a guarded route, `null` for everything that is only forwarded. */
@@ -53,6 +53,12 @@ export function createFrontDoor<M>(options: FrontDoorOptions<M>): http.Server | 
       refuseNonOriginTarget(req, res);
       return;
     }
+    // Before routing, on every route: versions disagree on where a path with
+    // a `#` ends (docs §8.3), so neither the guard nor the cluster gets one.
+    if (hasFragment(req.url)) {
+      refuseFragment(req, res);
+      return;
+    }
     try {
       const match = matchGuarded(req.method ?? '', req.url);
       if (match === null) {
@@ -79,6 +85,10 @@ export function createFrontDoor<M>(options: FrontDoorOptions<M>): http.Server | 
   function checkContinue(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!isOriginForm(req.url)) {
       refuseNonOriginTarget(req, res);
+      return;
+    }
+    if (hasFragment(req.url)) {
+      refuseFragment(req, res);
       return;
     }
     res.writeContinue();

@@ -44,6 +44,8 @@ export interface Config {
   STRICT_CAPACITY: boolean;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish. */
   SHUTDOWN_GRACE_MS: number;
+  /** How often `/readyz` asks the cluster `GET /`; readiness follows the last probe's outcome. */
+  READY_PROBE_INTERVAL_MS: number;
   /**
    * Node-info answers (`GET _nodes/.../http`, what sniffing clients read):
    * `rewrite` each node's `http.publish_address` to the proxy's public address,
@@ -56,6 +58,10 @@ export interface Config {
   SANDBOX_PORT: number;
   SANDBOX_ES_VERSION: string;
 }
+
+/** Shared by both schemas, so the proxy's sandbox and `npm run sandbox` read these alike. */
+const SANDBOX_PORT_SETTING = { type: 'integer', default: 9200, minimum: 0, maximum: 65535 } as const;
+const SANDBOX_ES_VERSION_SETTING = { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' } as const;
 
 export const configSchema: JSONSchemaType<Config> = {
   type: 'object',
@@ -71,7 +77,7 @@ export const configSchema: JSONSchemaType<Config> = {
   required: [
     'PROXY_HOST', 'PROXY_PORT', 'ADMIN_PORT', 'LOG_LEVEL', 'UPSTREAM_TIMEOUT_MS',
     'METADATA_TIMEOUT_MS', 'UPSTREAM_CONNECTIONS', 'GUARD_MODE', 'STRICT_INPUT_FIELDS', 'STRICT_CAPACITY',
-    'SHUTDOWN_GRACE_MS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION', 'SNIFF_POLICY',
+    'SHUTDOWN_GRACE_MS', 'READY_PROBE_INTERVAL_MS', 'SANDBOX_PORT', 'SANDBOX_ES_VERSION', 'SNIFF_POLICY',
   ],
   properties: {
     ES_URL: { type: 'string', nullable: true, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
@@ -97,10 +103,38 @@ export const configSchema: JSONSchemaType<Config> = {
     STRICT_INPUT_FIELDS: { type: 'boolean', default: false },
     STRICT_CAPACITY: { type: 'boolean', default: false },
     SHUTDOWN_GRACE_MS: { type: 'integer', default: 10000, minimum: 0 },
+    READY_PROBE_INTERVAL_MS: { type: 'integer', default: 2000, minimum: 100 },
     SNIFF_POLICY: { type: 'string', enum: ['rewrite', 'block', 'pass'], default: 'rewrite' },
     // Scheme and host[:port] only: a publish address carries no path, query or credentials.
     PROXY_PUBLIC_URL: { type: 'string', nullable: true, pattern: '^https?://(\\[[0-9A-Fa-f:.]+\\]|[^\\s/?#@:\\[\\]]+)(:[0-9]{1,5})?/?$' },
-    SANDBOX_PORT: { type: 'integer', default: 9200, minimum: 0, maximum: 65535 },
-    SANDBOX_ES_VERSION: { type: 'string', default: '8.15.0', pattern: '^\\d+\\.\\d+\\.\\d+$' },
+    SANDBOX_PORT: SANDBOX_PORT_SETTING,
+    SANDBOX_ES_VERSION: SANDBOX_ES_VERSION_SETTING,
+  },
+};
+
+/** `npm run sandbox`: the emulator on its own (src/sandbox/cli.ts). */
+export interface SandboxConfig {
+  SANDBOX_PORT: number;
+  SANDBOX_ES_VERSION: string;
+  SANDBOX_HOST: string;
+  /** Delay before a started deployment becomes fully allocated; 0 = at once. */
+  SANDBOX_ALLOCATION_DELAY_MS: number;
+  /** Seed the demo models and aliases (default true). */
+  SANDBOX_SEED: boolean;
+  SANDBOX_LICENSE: 'trial' | 'basic';
+}
+
+export const sandboxConfigSchema: JSONSchemaType<SandboxConfig> = {
+  type: 'object',
+  additionalProperties: true,
+  required: ['SANDBOX_PORT', 'SANDBOX_ES_VERSION', 'SANDBOX_HOST', 'SANDBOX_ALLOCATION_DELAY_MS', 'SANDBOX_SEED', 'SANDBOX_LICENSE'],
+  properties: {
+    SANDBOX_PORT: SANDBOX_PORT_SETTING,
+    SANDBOX_ES_VERSION: SANDBOX_ES_VERSION_SETTING,
+    SANDBOX_HOST: { type: 'string', default: '127.0.0.1', minLength: 1 },
+    SANDBOX_ALLOCATION_DELAY_MS: { type: 'integer', default: 0, minimum: 0 },
+    // ajv coerces "1"/"0" and "true"/"false"; the documented form is 1 or 0.
+    SANDBOX_SEED: { type: 'boolean', default: true },
+    SANDBOX_LICENSE: { type: 'string', enum: ['trial', 'basic'], default: 'trial' },
   },
 };

@@ -1,9 +1,14 @@
 /**
  * The admin listener, on its own port because every path of the proxied
  * port belongs to Elasticsearch (`GET /metrics` is a valid index request
- * there). `/healthz`: the process is up. `/metrics`: Prometheus text. `/readyz`: the cluster answered
- * `GET /` recently (with the Elasticsearch product header, or with
- * Elasticsearch's authentication challenge).
+ * there). `/healthz`: the process is up. `/metrics`: Prometheus text. `/readyz`: the last probe
+ * of the cluster (`GET /` every `probeIntervalMs`) was answered by Elasticsearch (with the
+ * product header, a 7.13 tagline, or Elasticsearch's authentication challenge).
+ *
+ * Readiness follows each probe: the first failed probe makes it 503, the
+ * first good one 200 again. A probe still unanswered after one period counts
+ * as failed (a hanging cluster is not a ready one); the next probe starts one
+ * period after the previous one settled, so probes never pile up.
  */
 import express from 'express';
 import { createServer } from 'node:http';
@@ -13,9 +18,8 @@ import type { CallerHeaders, MetadataClient } from '../es/metadata-client';
 import type { ProxyMetrics } from '../metrics/proxy-metrics';
 import { closeServer, hostForUrl, listen } from './server-lifecycle';
 
-const PROBE_INTERVAL_MS = 5_000;
-/** Ready while the last successful probe is younger than this. */
-const READY_WINDOW_MS = 3 * PROBE_INTERVAL_MS;
+/** Default period of the readiness probe (READY_PROBE_INTERVAL_MS). */
+export const DEFAULT_PROBE_INTERVAL_MS = 2_000;
 
 export interface AdminServer {
   url: string;
@@ -32,9 +36,12 @@ export async function startAdminServer(options: {
   serviceCredentials: CallerHeaders | null;
   metrics: ProxyMetrics;
   logger: Logger;
+  /** Milliseconds between readiness probes (default DEFAULT_PROBE_INTERVAL_MS). */
+  probeIntervalMs?: number;
 }): Promise<AdminServer> {
+  const probeIntervalMs = options.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
   let draining = false;
-  let lastClusterAnswerAt = 0;
+  let ready = false;
   let lastProblem = 'not probed yet';
 
   const probe = async () => {
@@ -46,18 +53,32 @@ export async function startAdminServer(options: {
       const challenged = answer.statusCode === 401 && answer.headers['www-authenticate'] !== undefined;
       const isElasticsearch = product === 'Elasticsearch' || isPre714Elasticsearch(answer.body);
       if ((answer.statusCode === 200 && isElasticsearch) || challenged) {
-        lastClusterAnswerAt = Date.now();
+        ready = true;
         lastProblem = '';
       } else {
+        ready = false;
         lastProblem = `GET / answered ${answer.statusCode}${product ? '' : ' without X-elastic-product'}`;
       }
     } catch (error) {
+      ready = false;
       lastProblem = (error as Error).message;
     }
   };
-  await probe();
-  const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
-  timer.unref();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const probeThenSchedule = async (): Promise<void> => {
+    const overdue = setTimeout(() => {
+      ready = false;
+      lastProblem = `GET / not answered within ${probeIntervalMs} ms`;
+    }, probeIntervalMs);
+    overdue.unref();
+    await probe();
+    clearTimeout(overdue);
+    if (stopped) return;
+    timer = setTimeout(() => void probeThenSchedule(), probeIntervalMs);
+    timer.unref();
+  };
+  await probeThenSchedule();
 
   const app = express();
   app.disable('x-powered-by');
@@ -69,7 +90,6 @@ export async function startAdminServer(options: {
       res.status(503).json({ status: 'shutting_down' });
       return;
     }
-    const ready = Date.now() - lastClusterAnswerAt < READY_WINDOW_MS;
     res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'not_ready', problem: lastProblem });
   });
   app.get('/metrics', async (_req, res) => {
@@ -78,7 +98,13 @@ export async function startAdminServer(options: {
   });
 
   const server = createServer(app);
-  await listen(server, options.port, options.host);
+  try {
+    await listen(server, options.port, options.host, { port: 'ADMIN_PORT', host: 'PROXY_HOST' });
+  } catch (error) {
+    stopped = true;
+    clearTimeout(timer);
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   options.logger.debug({ port }, 'admin listener started');
   return {
@@ -87,7 +113,8 @@ export async function startAdminServer(options: {
       draining = true;
     },
     async close() {
-      clearInterval(timer);
+      stopped = true;
+      clearTimeout(timer);
       await closeServer(server);
     },
   };

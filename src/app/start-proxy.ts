@@ -15,7 +15,7 @@ import { publicAddressFromListen, publicAddressFromUrl, isWildcardHost } from '.
 import type { PublicAddress } from '../sniff/publish-address-rewrite';
 import { MetadataClient } from '../es/metadata-client';
 import { serviceCredentialHeaders } from '../es/service-credentials';
-import { createGuardApp } from '../guard/dispatch';
+import { createGuardDispatcher } from '../guard/dispatch';
 import { createGuardHandlers } from './guard-wiring';
 import { listen, hostForUrl } from './server-lifecycle';
 import { startAdminServer } from './admin-server';
@@ -43,7 +43,7 @@ export type ProxySettings = Pick<
   | 'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
   | 'ES_API_KEY' | 'ES_USERNAME' | 'ES_PASSWORD'
   | 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY' | 'SHUTDOWN_GRACE_MS'
-> & Partial<Pick<Config, 'SNIFF_POLICY' | 'PROXY_PUBLIC_URL'>> & { ES_URL: string };
+> & Partial<Pick<Config, 'SNIFF_POLICY' | 'PROXY_PUBLIC_URL' | 'READY_PROBE_INTERVAL_MS'>> & { ES_URL: string };
 
 export async function startProxy(
   settings: Readonly<ProxySettings>,
@@ -75,7 +75,7 @@ export async function startProxy(
   });
   const serviceCredentials = serviceCredentialHeaders(settings);
   const handlers = createGuardHandlers({ settings, metadata, forwarder, serviceCredentials, metrics, logger });
-  const guardApp = createGuardApp(handlers, (error, req) =>
+  const guardDispatch = createGuardDispatcher(handlers, (error, req) =>
     logger.error({ err: error, method: req.method }, 'guard failed unexpectedly'),
   );
 
@@ -98,7 +98,7 @@ export async function startProxy(
   const server = createFrontDoor<RouteMatch | SniffRoute>({
     // Guarded routes are never GET and sniff routes only GET: at most one of the two matchers looks further than the method.
     matchGuarded: handleSniff ? (method, rawUrl) => matchGuardedRoute(method, rawUrl) ?? matchSniffRoute(method, rawUrl) : matchGuardedRoute,
-    handleGuarded: (req, res, match) => (match.kind === 'sniff' ? handleSniff!(req, res) : guardApp(req, res, match)),
+    handleGuarded: (req, res, match) => (match.kind === 'sniff' ? handleSniff!(req, res) : guardDispatch(req, res, match)),
     forwarder,
     tls: options.tls?.listener,
     onInternalError: (error, req) => logger.error({ err: error, method: req.method }, 'request routing failed'),
@@ -123,6 +123,7 @@ export async function startProxy(
     serviceCredentials,
     metrics,
     logger,
+    probeIntervalMs: settings.READY_PROBE_INTERVAL_MS,
   });
 
   const scheme = options.tls?.listener ? 'https' : 'http';

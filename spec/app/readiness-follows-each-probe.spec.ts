@@ -1,0 +1,62 @@
+/**
+ * /readyz follows the cluster probe by probe: the first failed probe (an
+ * error answer, a probe left unanswered for a period) turns it 503, the first
+ * good one 200 again; not a window of several periods.
+ */
+import { startProxy, type RunningProxy } from '../../src/app/start-proxy';
+import { createLogger } from '../../src/log/logger';
+import { raw } from '../support/stack';
+import { delay, respondJson, respondNever, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
+
+const PROBE_MS = 200;
+const ES_ROOT = { name: 'n', cluster_name: 'c', version: { number: '8.15.0' }, tagline: 'You Know, for Search' };
+
+async function readyStatus(proxy: RunningProxy): Promise<number> {
+  return (await raw(proxy.adminUrl, 'GET', '/readyz')).status;
+}
+
+/** Polls /readyz until it answers `status`; the elapsed milliseconds, or Infinity after `limitMs`. */
+async function msUntil(proxy: RunningProxy, status: number, limitMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    if ((await readyStatus(proxy)) === status) return Date.now() - started;
+    await delay(20);
+  }
+  return Infinity;
+}
+
+let stub: UpstreamStub;
+let proxy: RunningProxy;
+beforeAll(async () => {
+  stub = await startUpstreamStub({ responder: respondJson(200, ES_ROOT) });
+  proxy = await startProxy(
+    {
+      ES_URL: stub.url, PROXY_HOST: '127.0.0.1', PROXY_PORT: 0, ADMIN_PORT: 0, UPSTREAM_TIMEOUT_MS: 0, METADATA_TIMEOUT_MS: 1000,
+      UPSTREAM_CONNECTIONS: 4, GUARD_MODE: 'enforce', STRICT_INPUT_FIELDS: false, STRICT_CAPACITY: false, SHUTDOWN_GRACE_MS: 100,
+      READY_PROBE_INTERVAL_MS: PROBE_MS,
+    },
+    createLogger('silent'),
+  );
+});
+afterAll(async () => {
+  await proxy.close();
+  await stub.close();
+});
+
+it('turns 503 at the first failed probe and 200 at the first good one', async () => {
+  expect(await readyStatus(proxy)).toBe(200);
+  stub.respond(respondJson(500, { error: 'boom' }));
+  // One period until the next probe, plus scheduling slack; the old 3-period window needed 3 periods.
+  expect(await msUntil(proxy, 503, 4 * PROBE_MS)).toBeLessThan(2 * PROBE_MS + 150);
+  expect((await raw(proxy.adminUrl, 'GET', '/readyz')).json).toEqual({ status: 'not_ready', problem: 'GET / answered 500' });
+  stub.respond(respondJson(200, ES_ROOT));
+  expect(await msUntil(proxy, 200, 4 * PROBE_MS)).toBeLessThan(2 * PROBE_MS + 150);
+});
+
+it('counts a probe the cluster leaves unanswered for a period as failed', async () => {
+  expect(await msUntil(proxy, 200, 4 * PROBE_MS)).toBeLessThan(Infinity);
+  stub.respond(respondNever());
+  expect(await msUntil(proxy, 503, 6 * PROBE_MS)).toBeLessThan(3 * PROBE_MS + 150);
+  expect((await raw(proxy.adminUrl, 'GET', '/readyz')).json.problem).toBe(`GET / not answered within ${PROBE_MS} ms`);
+  stub.respond(respondJson(200, ES_ROOT));
+});

@@ -18,7 +18,7 @@ import { WORKLOADS, type Workload } from '../lib/workloads';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger, positiveNumber } from '../lib/settings';
 
-/** Target from the brief: the passthrough adds ≤ 1 ms to p99 at 32 connections. */
+/** Target: the passthrough adds ≤ 1 ms to p99 at 32 connections. */
 const MAX_ADDED_P99_MS = 1;
 /** Below this share of the asked rate, the contender did not keep up: its figures are not "below saturation". */
 const MIN_RATE_SHARE = 0.97;

@@ -13,7 +13,7 @@ import { WORKLOADS } from '../lib/workloads';
 import type { BenchEnvironment, BenchSection } from '../run';
 
 /**
- * Target from the brief: passthrough ≥ 0.9× the reference's req/s. The other
+ * Target: passthrough ≥ 0.9× the reference's req/s. The other
  * one, ≤ 1 ms added p99 at 32 connections, is judged at a fixed rate below
  * saturation by the latency section; under this closed-loop load p99 is mostly
  * run-queue waiting, so here it is only printed.

@@ -2,7 +2,7 @@
  * Reading pipelines needs `read_pipeline`, which a caller allowed to stop
  * deployments can lack. Then the proxy reads them with its own credentials,
  * but only after `_has_privileges` proves the caller holds `manage_ml`;
- * otherwise the cluster's refusal is relayed (issue: stop guard, point 5).
+ * otherwise the cluster's refusal is relayed (README, "Safety properties").
  */
 import { Stack, raw, describeSandboxOnly } from '../support/stack';
 import { useStack } from '../support/use-stack';

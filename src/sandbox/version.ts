@@ -61,8 +61,8 @@ export interface Features {
   /** `adaptive_allocations` in stats/assignments since 8.16 (docs §6). */
   adaptiveAllocations: boolean;
   /**
-   * Map-based InferenceProcessorInfoExtractor (docs §3.3). The release is not pinned by the spec;
-   * [decision] we use it from 8.9 on (after the 8.8 source the spec read, @0a22cbe8, which still
+   * Map-based InferenceProcessorInfoExtractor (docs §3.3). The release is not pinned (docs §7 Q6);
+   * [decision] we use it from 8.9 on (after the 8.8 source read for docs §3.1, @0a22cbe8, which still
    * used the older top-level walk) and the older walk before.
    */
   mapBasedReferenceWalk: boolean;

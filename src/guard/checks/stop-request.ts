@@ -16,7 +16,7 @@
  *   - Body XOR query, no precedence and no merge. With a body, the three query
  *     parameters are never read (never "consumed"), so BaseRestHandler answers
  *     400 `request [..] contains unrecognized parameter: [force]` (docs §5.3). They
- *     are returned in `unconsumedParams` for the lead to format; a parse error
+ *     are returned in `unconsumedParams` for `checkStopRequest` to format; a parse error
  *     of the body wins, because `prepareRequest` runs first (docs §5.3 step 1).
  *   - `?source=<json>&source_content_type=application/json` counts as a body.
  *   - Query order of evaluation (first error wins): allow_no_match, force,

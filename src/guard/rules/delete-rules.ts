@@ -116,7 +116,7 @@ export function decideDeleteModel(request: DeleteModelRequest, facts: DeleteMode
  * `force` of DELETE model, read with `paramAsBoolean(force, false)` (docs §5.2).
  * NOTE (read in `RestDeleteTrainedModelAction.java`): the handler version
  * stored (@09b0d0fa, 7.x) reads only `model_id`; newer handlers also read
- * `force` and `timeout`. Which parameters are unrecognized is left to the lead.
+ * `force` and `timeout`. Which parameters are unrecognized is left to the delete guard's caller checks.
  */
 export function parseDeleteModelForce(query: Map<string, string>): boolean | EsRejection {
   return paramAsBoolean(query, 'force', false);

@@ -88,7 +88,7 @@ function startHandler(f: Features): RouteSpec['handler'] {
         },
         async run() {
           const st = ctx.state;
-          // [decision, docs §7.7 unchecked] the id goes through the GET-models lookup, so an alias resolves
+          // [decision, docs §7 Q7: unchecked] the id goes through the GET-models lookup, so an alias resolves
           const ids = expandIds(st, modelIdParam, false);
           if (ids.length !== 1) throw badRequest('cannot deploy more than one model at the same time');
           const model = st.models.get(ids[0]!)!;

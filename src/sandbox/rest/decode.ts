@@ -1,6 +1,6 @@
 /**
  * Percent-decoding exactly as Elasticsearch's `RestUtils.decodeComponent` does it
- * (docs §5.1, docs §5.2). Written from the spec, independent of src/rest/.
+ * (docs §5.1, docs §5.2). Written from docs/elasticsearch-behaviour.md, independent of src/rest/.
  */
 
 /** Thrown for malformed escapes; the router turns it into 405 (docs §5.1), the query parser into 400 (docs §5.2). */

@@ -2,7 +2,7 @@
  * Route table in the manner of ES's `PathTrie` + `RestController.tryAllHandlers`
  * (docs §5.1): raw segments, literals compared exactly and case-sensitively,
  * named wildcards percent-decoded per segment, trailing slashes ignored, `//` gives
- * an empty wildcard value. Written from the spec; shares nothing with src/rest/.
+ * an empty wildcard value. Written from docs/elasticsearch-behaviour.md; shares nothing with src/rest/.
  */
 import { DecodeError, decodeComponent, splitRawPath } from './decode';
 

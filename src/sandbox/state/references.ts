@@ -38,7 +38,7 @@ function mapBasedWalk(pipelines: Record<string, Json>): Set<string> {
 /**
  * Older `getReferencedModelKeys`: only top-level processors that are plain InferenceProcessor
  * instances. A processor with `if`, `on_failure` or `ignore_failure` is wrapped by the
- * pipeline factory and not seen [unverified in the spec; kept as the spec describes it].
+ * pipeline factory and not seen (docs §3.3 marks this [unverified]; kept as described there).
  */
 function topLevelWalk(pipelines: Record<string, Json>): Set<string> {
   const out = new Set<string>();

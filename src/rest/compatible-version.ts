@@ -4,9 +4,27 @@
  * cannot parse, and `compatible-with=N` versions it does not serve
  * (RestCompatibleVersionHelper.getCompatibleVersion). Both are answered 400
  * `media_type_header_exception` with the reason as `caused_by`.
+ *
+ * The answer's own media type: Elasticsearch rebuilds the request without
+ * the headers that failed (`AbstractHttpServerTransport.handleIncomingRequest`,
+ * `requestWithoutFailedHeader(..., e.getFailedHeaderNames())`) and the
+ * channel then picks the response type from `format`, else Accept, else the
+ * request's Content-Type, else JSON (`AbstractRestChannel.newBuilder`). So an
+ * unserved `compatible-with` version (both headers fail) is answered
+ * `application/json`, never labelled with the version it rejects; a failed
+ * Accept alone is labelled after the surviving Content-Type. (`format` is not
+ * reproduced: the proxy's own answers are JSON, see the README.)
  */
 import { parseContentType, ParsedContentType } from './content-type';
 import { EsRejectionWithCause } from './rejections';
+import { answerContentType } from '../http/media-type';
+
+/** The media type the answer carries once `failed` headers are dropped. */
+function withoutFailedHeaders(rejection: EsRejectionWithCause, survivingContentType: string | undefined): EsRejectionWithCause {
+  // answerContentType reads a compatible-with vendor type as Elasticsearch's channel does; anything else is JSON.
+  rejection.headers['content-type'] = answerContentType(survivingContentType);
+  return rejection;
+}
 
 /** Cheap pre-check: only requests that name a compatible version need the cluster's major. */
 export function mentionsCompatibleWith(accept: string | undefined, contentType: string | undefined): boolean {
@@ -17,11 +35,15 @@ function mediaTypeHeaderException(headers: string, cause: { type: string; reason
   return new EsRejectionWithCause(400, 'media_type_header_exception', `Invalid media-type value on headers [${headers}]`, cause);
 }
 
-/** `parseHeaderWithMediaType(headers, "Accept")` failing: 400 naming [Accept]. */
-export function acceptHeaderRejection(raw: string | undefined): EsRejectionWithCause | null {
+/**
+ * `parseHeaderWithMediaType(headers, "Accept")` failing: 400 naming [Accept],
+ * labelled after the request's Content-Type (`contentTypeRaw`), the header that survives.
+ */
+export function acceptHeaderRejection(raw: string | undefined, contentTypeRaw?: string): EsRejectionWithCause | null {
   const parsed = parseContentType(raw);
   if (parsed.kind !== 'malformed') return null;
-  return mediaTypeHeaderException('Accept', { type: 'illegal_argument_exception', reason: parsed.problem.replace('[Content-Type]', '[Accept]') });
+  const rejection = mediaTypeHeaderException('Accept', { type: 'illegal_argument_exception', reason: parsed.problem.replace('[Content-Type]', '[Accept]') });
+  return withoutFailedHeaders(rejection, contentTypeRaw);
 }
 
 /** `Byte.parseByte` of the `compatible-with` parameter; undefined when absent or not a number the cluster could read. */
@@ -55,7 +77,8 @@ export function compatibleVersionRejection(
   const shown = (raw: string | undefined, parsed: ParsedContentType) => (parsed.kind === 'media' ? raw : 'null');
   const acceptShown = shown(acceptRaw, accept);
   const contentShown = shown(contentTypeRaw, contentType);
-  const fail = (reason: string) => mediaTypeHeaderException('Accept, Content-Type', { type: 'status_exception', reason });
+  // Both headers fail together, so neither labels the answer: plain JSON.
+  const fail = (reason: string) => withoutFailedHeaders(mediaTypeHeaderException('Accept, Content-Type', { type: 'status_exception', reason }), undefined);
 
   if (acceptVersion > current || acceptVersion < minimum) {
     return fail(`Accept version must be either version ${current} or ${minimum}, but found ${acceptVersion}. Accept=${acceptShown}`);

@@ -19,8 +19,13 @@
  *   the request and the answer's headers.) An answer with nothing to rewrite
  *   is sent as the original compressed bytes. Another coding: untouched,
  *   `onUntouched`.
- * - Framing: the forwarder replaces the cluster's `Content-Length` with the
- *   length of the rewritten body (see `ProxiedExchange.pipeReplacedBody`).
+ * - Framing: a rewritten (or held and unchanged) answer goes out with its
+ *   exact `Content-Length`, whatever its size: the length is set on the
+ *   head the forwarder is about to write (`head.headers`, the object it
+ *   writes) before the body is handed over in one piece, so the forwarder's
+ *   own threshold for streaming a replacement chunked never applies to it.
+ *   Only an answer past `maxBufferedBytes` (relayed as it streams) goes out
+ *   chunked.
  * - Anything the scanner cannot read as JSON is sent untouched.
  */
 import { Transform, type TransformCallback, pipeline } from 'node:stream';
@@ -65,7 +70,7 @@ export function sniffAnswerRewriter(options: SniffAnswerOptions): ReplaceRespons
       options.onUntouched?.('unsupported_encoding', `content-encoding ${encoding ?? ''}`);
       return upstreamBody;
     }
-    const rewriting = new RewritingBuffer(coding, maxBufferedBytes, options);
+    const rewriting = new RewritingBuffer(coding, maxBufferedBytes, options, head.headers);
     // pipeline: an upstream failure destroys the rewriter too, so the
     // forwarder (listening for its 'error') cuts the client connection.
     return pipeline(upstreamBody, rewriting, () => undefined);
@@ -81,6 +86,8 @@ class RewritingBuffer extends Transform {
     private readonly coding: Coding,
     private readonly maxBufferedBytes: number,
     private readonly options: SniffAnswerOptions,
+    /** The head the forwarder writes once the body starts flowing. */
+    private readonly head: Record<string, string | string[]>,
   ) {
     super();
   }
@@ -109,12 +116,18 @@ class RewritingBuffer extends Transform {
     const original = Buffer.concat(this.chunks);
     this.chunks = [];
     this.rewrite(original).then(
-      (body) => done(null, body),
+      (body) => this.sendWhole(body, done),
       (err: Error) => {
         this.options.onUntouched?.('undecodable', `${this.coding} body could not be decoded: ${err.message}`);
-        done(null, original);
+        this.sendWhole(original, done);
       },
     );
+  }
+
+  /** The whole body, framed by its exact length (RFC 9110 §8.6), as the cluster framed its own. */
+  private sendWhole(body: Buffer, done: TransformCallback): void {
+    this.head['content-length'] = String(body.length);
+    done(null, body);
   }
 
   private async rewrite(original: Buffer): Promise<Buffer> {

@@ -39,7 +39,7 @@ export type CallerHeaders = Record<string, string>;
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /** The kinds of read, a small fixed set (metric labels). */
-export type ReadKind = 'trained_models' | 'trained_model_stats' | 'pipelines' | 'has_privileges' | 'root';
+export type ReadKind = 'trained_models' | 'trained_model_stats' | 'pipelines' | 'has_privileges' | 'root' | 'inference_endpoints';
 
 export interface MetadataClientOptions {
   esUrl: string;
@@ -93,6 +93,15 @@ export class MetadataClient {
    */
   hasClusterPrivileges(label: string, privileges: string[], caller: CallerHeaders): Promise<RawAnswer> {
     return this.read('has_privileges', label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
+  }
+
+  /**
+   * `GET <rawPath>` for an `_inference/…` path, sent with its segments as the
+   * caller wrote them (docs §13.2): the endpoint read must be routed exactly as
+   * the DELETE it guards, so the path is not decoded and re-encoded.
+   */
+  inferenceEndpoint(label: string, rawPath: string, caller: CallerHeaders): Promise<RawAnswer> {
+    return this.read('inference_endpoints', label, (opts) => this.client.transport.request({ method: 'GET', path: rawPath }, opts), caller);
   }
 
   /** `GET /`: the cluster's name and version (docs §5.5 needs version and build hash for `Warning`). */

@@ -144,6 +144,22 @@ const ROUTES: readonly RouteSpec[] = [
   },
 ];
 
+/**
+ * The first literal segment of every route above (`_ml` today), derived from
+ * the table so a route added later is covered: the edge's nginx routing
+ * (`src/edge/`) sends every raw path holding one of these to the guard
+ * (docs §12).
+ */
+export const GUARDED_FIRST_SEGMENTS: readonly string[] = [
+  ...new Set(
+    ROUTES.map((route) => {
+      const literal = route.segments.find((segment): segment is string => typeof segment === 'string');
+      if (literal === undefined) throw new Error(`guarded route ${route.pattern} has no literal segment`);
+      return literal;
+    }),
+  ),
+];
+
 /** `HttpRequest.rawPath()`. */
 export function rawPathOf(rawUrl: string): string {
   const question = rawUrl.indexOf('?');

@@ -52,6 +52,9 @@ export interface SniffRoute {
 
 const SNIFF_ROUTE: SniffRoute = Object.freeze({ kind: 'sniff' });
 
+/** The literal every node-info route starts with; the edge's nginx routing sends paths holding it to the guard (docs §12). */
+export const SNIFF_FIRST_SEGMENTS: readonly string[] = ['_nodes'];
+
 /** Literal children of `/_nodes` that win over `{nodeId}` for GET. */
 const LITERALS_UNDER_NODES = new Set(['stats', 'hot_threads', 'hotthreads', 'usage', 'shutdown']);
 /** Literal children of `/_nodes` that have a `{metric}` wildcard child of their own. */
@@ -82,7 +85,7 @@ export function matchSniffRoute(method: string, rawUrl: string): SniffRoute | nu
 
 function returnsHttpSection(rawUrl: string): boolean {
   const tokens = pathTokens(rawPathOf(rawUrl));
-  if (tokens[0] !== '_nodes') return false;
+  if (tokens[0] !== SNIFF_FIRST_SEGMENTS[0]) return false;
   const rest = tokens.length - 1;
   let nodeId: string | undefined;
   let metrics: string | undefined;

@@ -16,6 +16,7 @@ import type { buildConnector } from 'undici';
 import { upstreamRequestHeaders } from '../http/headers';
 import { ProxiedExchange, type ExchangeSettings } from './proxied-exchange';
 import { isOriginForm, refuseNonOriginTarget } from './request-target';
+import { resetTolerantConnector } from './upstream-connector';
 
 export interface ForwardOptions {
   /** When the guard already drained the request body: send these bytes instead of piping req. */
@@ -95,7 +96,7 @@ export function createForwarder(config: ForwarderConfig): Forwarder {
     // undici's defaults (300 s) would cut long calls; 0 disables them.
     headersTimeout: upstreamTimeoutMs,
     bodyTimeout: upstreamTimeoutMs,
-    connect: config.connect,
+    connect: resetTolerantConnector(config.connect),
   });
   const settings: ExchangeSettings = { upstreamTimeoutMs, onUpstreamError: config.onUpstreamError };
 

@@ -11,6 +11,7 @@ import type { Forwarder } from './forwarder';
 import { sendGuardError } from '../http/send-guard-error';
 import { InternalGuardError } from '../errors';
 import { hasFragment, isOriginForm, refuseFragment, refuseNonOriginTarget } from './request-target';
+import { isClosingAfterAnswer } from './close-after-answer';
 
 export interface FrontDoorOptions<M> {
   /** Returns a match for a guarded route, `null` for everything that is only forwarded. */
@@ -47,6 +48,9 @@ export function createFrontDoor<M>(options: FrontDoorOptions<M>): http.Server | 
   const { matchGuarded, handleGuarded, forwarder, onClientError, onInternalError } = options;
 
   function route(req: http.IncomingMessage, res: http.ServerResponse): void {
+    // A request pipelined behind an answer that closes the connection is not
+    // served (RFC 9112 §9.6); the connection ends after that answer.
+    if (isClosingAfterAnswer(req.socket)) return;
     // Checked before matching: a target the matcher might misread (absolute
     // form) must neither reach the guard nor the cluster.
     if (!isOriginForm(req.url)) {

@@ -18,6 +18,7 @@ import { EsFlatRejection, UpstreamUnavailableError } from '../errors';
 import { downstreamResponseHeaders, headerRecord, withoutField } from '../http/headers';
 import { sendGuardError } from '../http/send-guard-error';
 import { describeUpstreamFailure } from './upstream-failure';
+import { closeConnectionAfterAnswer } from './close-after-answer';
 import type { ForwardOptions } from './forwarder';
 
 /** The reason given to undici when the client went away; recognised in onError. */
@@ -94,6 +95,10 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
     // responses, and Elasticsearch sends none (100 is consumed by undici).
     if (statusCode < 200) return true;
     this.resumeUpstream = resume;
+    // The cluster answered before the whole body reached it (a 413 over
+    // http.max_content_length, docs §8.2): this answer is the connection's
+    // last, and the rest of the client's body is read only to be discarded.
+    if (!this.req.complete) closeConnectionAfterAnswer(this.req, this.res);
     try {
       this.writeHead(statusCode, rawHeaders, statusText);
     } catch (err) {

@@ -60,6 +60,10 @@ export interface Features {
   inferEndpoint: boolean;
   /** `adaptive_allocations` in stats/assignments since 8.16 (docs §6). */
   adaptiveAllocations: boolean;
+  /** `fill_mask.mask_token` parsed, checked and rendered since 8.10 (docs §11.4). */
+  fillMaskToken: boolean;
+  /** `prefix_strings` in trained model configs since 8.12 (elastic/elasticsearch#102089, docs §11.4). */
+  prefixStrings: boolean;
   /**
    * Map-based InferenceProcessorInfoExtractor (docs §3.3). The release is not pinned (docs §7 Q6);
    * [decision] we use it from 8.9 on (after the 8.8 source read for docs §3.1, @0a22cbe8, which still
@@ -85,6 +89,8 @@ export function features(v: EsVersion): Features {
     routingAllocations: atLeast(v, 8, 4),
     inferEndpoint: atLeast(v, 8, 3),
     adaptiveAllocations: atLeast(v, 8, 16),
+    fillMaskToken: atLeast(v, 8, 10),
+    prefixStrings: atLeast(v, 8, 12),
     mapBasedReferenceWalk: atLeast(v, 8, 9),
     jsonContentType: v.major >= 8 ? 'application/json' : 'application/json; charset=UTF-8',
     minimumCompatibleMajor: v.major >= 8 ? v.major - 1 : 7,

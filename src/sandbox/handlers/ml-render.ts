@@ -4,12 +4,16 @@
  */
 import { Assignment, allocationStatus } from '../state/assignments';
 import { StoredModel } from '../state/models';
+import { definitionFields } from '../state/definition-codec';
+import { inferenceCounters } from '../state/inference-counters';
 import { ClusterState } from '../state/store';
 import { HandlerContext, NodeInfo } from './types';
 import { Features } from '../version';
 
 export interface ConfigRenderOptions {
   includeDefinition: boolean;
+  /** `decompress_definition` (default true): `definition`, else `compressed_definition` (docs §11.3). */
+  decompressDefinition?: boolean;
   includeDefinitionStatus: boolean;
   excludeGenerated: boolean;
   withAliases: boolean;
@@ -32,10 +36,7 @@ export function renderConfig(m: StoredModel, state: ClusterState, f: Features, o
     out.license_level = m.license_level;
   }
   if (m.description !== undefined) out.description = m.description;
-  if (o.includeDefinition) {
-    if (m.compressed_definition !== undefined) out.compressed_definition = m.compressed_definition;
-    else if (m.definition !== undefined) out.definition = m.definition;
-  }
+  if (o.includeDefinition) Object.assign(out, definitionFields(m, o.decompressDefinition ?? true));
   out.tags = [...m.tags];
   const aliases = o.withAliases ? state.aliasesOf(m.model_id) : [];
   if (m.metadata !== undefined || aliases.length > 0) {
@@ -122,13 +123,15 @@ export function renderDeploymentStats(a: Assignment, ctx: HandlerContext): Recor
   out.priority = a.priority;
   out.start_time = a.start_time;
   out.peak_throughput_per_minute = 0;
+  // `_infer` counters of the sandbox's single node (docs §11.5)
+  const counted = inferenceCounters(a);
   out.nodes = Object.entries(a.routing_table).map(([nodeId, r]) => ({
     node: nodeJson({ ...ctx.node, id: nodeId }, ctx.version.number),
     routing_state: { routing_state: r.routing_state, ...(r.reason ? { reason: r.reason } : {}) },
-    inference_count: 0,
+    inference_count: nodeId === ctx.node.id ? counted.inferenceCount : 0,
     average_inference_time_ms: 0.0,
     average_inference_time_ms_excluding_cache_hits: 0.0,
-    inference_cache_hit_count: 0,
+    inference_cache_hit_count: nodeId === ctx.node.id ? counted.cacheHits : 0,
     number_of_pending_requests: 0,
     start_time: a.start_time,
     threads_per_allocation: a.threads_per_allocation,

@@ -27,6 +27,8 @@ export interface StoredModel {
   compressed_definition?: string;
   definitionParts: Map<number, { bytes: number; total_parts: number; total_definition_length: number }>;
   vocabulary?: unknown;
+  /** Tree-model `_infer` / ingest counts shown as `inference_stats` (docs §11.5). */
+  inferenceStats?: { inference_count: number; missing_all_fields_count: number };
   /** A resource model (lang_ident_model_1): GET quirk of docs §1.3. */
   resource?: boolean;
 }

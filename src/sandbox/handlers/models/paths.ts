@@ -1,0 +1,2 @@
+/** The trained-models REST base path. */
+export const BASE = '/_ml/trained_models';

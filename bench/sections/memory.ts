@@ -17,7 +17,7 @@ import { fixed, formatTable } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger } from '../lib/settings';
 
-/** Target from the issue: growth of the proxy's memory while 1 GiB goes up and 1 GiB comes down. */
+/** Target: growth of the proxy's memory while 1 GiB goes up and 1 GiB comes down. */
 const MAX_GROWTH_MIB = 64;
 const BLOCK = Buffer.alloc(64 * 1024, '{"index":{"_index":"bench"}}\n{"text":"a large _bulk body"}\n');
 

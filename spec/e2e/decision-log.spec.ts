@@ -1,7 +1,7 @@
 /**
  * One structured line per guarded request says why it was allowed or
  * refused: the request, the facts seen, the verdict and its rule, the
- * upstream status and the durations (issue: decision log).
+ * upstream status and the durations (README, "Decision log").
  */
 import { raw, describeSandboxOnly } from '../support/stack';
 import { useStack } from '../support/use-stack';

@@ -1,7 +1,7 @@
 /**
  * When a metadata read fails, the alias change is not forwarded: 503 with an
- * Elasticsearch-shaped body naming the read and a Retry-After (issue: fail
- * closed). Each kind of failure is injected into the sandbox.
+ * Elasticsearch-shaped body naming the read and a Retry-After (README,
+ * "Safety properties"). Each kind of failure is injected into the sandbox.
  */
 import { raw, describeSandboxOnly } from '../support/stack';
 import { useStack } from '../support/use-stack';

@@ -1,7 +1,7 @@
 /**
  * SIGTERM on the built proxy: readiness fails first, new connections are
  * refused, a slow streamed answer in flight completes, and the process exits
- * 0 (issue: graceful shutdown). The cluster is a stub that streams slowly.
+ * 0 (README, "Configuration": `SHUTDOWN_GRACE_MS`). The cluster is a stub that streams slowly.
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * A deployment is not stopped without `force` while a pipeline references
  * its deployment id, its model id or an alias of its model, in any shape
- * (issue: guard deployment stops). Elasticsearch's 8.8+ 409; `force` always
+ * (README, "What is guarded"). Elasticsearch's 8.8+ 409; `force` always
  * goes through.
  */
 import { raw, describeSandboxOnly } from '../support/stack';

@@ -1,6 +1,6 @@
 /**
  * Pipelines that reference a model in each of the shapes the reference
- * walker must find (issue: one test per shape).
+ * walker must find (each shape is tested on its own).
  */
 export type ReferenceShape =
   | 'top-level'

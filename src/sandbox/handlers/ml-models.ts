@@ -1,6 +1,6 @@
 /**
  * Trained models: PUT/GET/DELETE, _stats, definition parts, vocabulary, _infer, _cat
- * (docs §1.3–§1.7, docs §4.3, docs §11). One module per API under ./models/.
+ * (docs §1.3–docs §1.7, docs §4.3, docs §11). One module per API under ./models/.
  */
 import { Features } from '../version';
 import { catTrainedModels } from './models/cat';

@@ -1,5 +1,5 @@
 /**
- * PUT _ml/trained_models/{model_id} (docs §1.7, docs §11.1–§11.4).
+ * PUT _ml/trained_models/{model_id} (docs §1.7, docs §11.1–docs §11.4).
  *
  * The order follows Elasticsearch: the REST layer parses the body (inference config checks,
  * a string `input.field_names` read as one name) and runs `TrainedModelConfig.Builder.validate`

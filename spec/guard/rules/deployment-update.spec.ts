@@ -77,3 +77,14 @@ describe('mergeAdaptive', () => {
     expect(mergeAdaptive(undefined, { enabled: true, minNumberOfAllocations: 0 })).toEqual({ enabled: true, minNumberOfAllocations: 0 });
   });
 });
+
+describe('an _update body the guard cannot read', () => {
+  it('is refused under STRICT_CAPACITY for a referenced deployment, and let through otherwise', () => {
+    const unreadable = { deploymentId: 'dep', adaptiveAllocations: 'unreadable' as const };
+    const verdict = decideDeploymentUpdate(unreadable, facts(), strict);
+    expect(verdict.rule).toBe('update.strict_capacity_unreadable');
+    expect(verdict.allowed).toBe(false);
+    expect(decideDeploymentUpdate(unreadable, facts(), { STRICT_CAPACITY: false }).allowed).toBe(true);
+    expect(decideDeploymentUpdate(unreadable, facts({ references: refs() }), strict).allowed).toBe(true);
+  });
+});

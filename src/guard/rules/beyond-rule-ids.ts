@@ -34,7 +34,8 @@ export type DeploymentUpdateRuleId =
   | 'update.deployment_missing.forward'
   | 'update.not_serving_referenced_alias'
   | 'update.serves_referenced_alias'
-  | 'update.strict_capacity_scale_to_zero';
+  | 'update.strict_capacity_scale_to_zero'
+  | 'update.strict_capacity_unreadable';
 
 export type BeyondRuleId = ShadowingRuleId | InferenceDeleteRuleId | DeploymentUpdateRuleId;
 

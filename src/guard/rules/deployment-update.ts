@@ -37,8 +37,11 @@ export interface AdaptiveAllocations {
 export interface DeploymentUpdateRequest {
   deploymentId: string;
   numberOfAllocations?: number;
-  /** Absent: not changed; `null`: `"adaptive_allocations": null`, which turns them off. */
-  adaptiveAllocations?: AdaptiveAllocations | null;
+  /**
+   * Absent: not changed; `null`: `"adaptive_allocations": null`, which turns
+   * them off; `'unreadable'`: the body is not one the guard can read (not JSON).
+   */
+  adaptiveAllocations?: AdaptiveAllocations | null | 'unreadable';
 }
 
 export interface DeploymentUpdateFacts {
@@ -79,6 +82,21 @@ export function scaleToZeroMessage(deploymentId: string, modelId: string, alias:
   );
 }
 
+/** Adaptive allocations reach zero from 8.16 (docs §10.3); an unknown version is assumed to. */
+export function scalesToZero(version: string | undefined): boolean {
+  const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+  if (!match) return true;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > 8 || (major === 8 && minor >= 16);
+}
+
+export function unreadableUpdateMessage(deploymentId: string, modelId: string, alias: string): string {
+  return (
+    `STRICT_CAPACITY is set on model-alias-guard: cannot check the update of deployment [${deploymentId}] of model ` +
+    `[${modelId}], which serves model_alias [${alias}] that is referenced by ingest processors; send the body as JSON`
+  );
+}
+
 export function decideDeploymentUpdate(
   request: DeploymentUpdateRequest,
   facts: DeploymentUpdateFacts,
@@ -89,6 +107,12 @@ export function decideDeploymentUpdate(
   const alias = [...facts.modelAliases].sort().find((a) => facts.references.has(a));
   if (alias === undefined) return forward('update.not_serving_referenced_alias');
   if (options.STRICT_CAPACITY && facts.scalesToZero && request.adaptiveAllocations !== undefined) {
+    if (request.adaptiveAllocations === 'unreadable') {
+      return answer(
+        'update.strict_capacity_unreadable',
+        new EsRejection(400, 'status_exception', unreadableUpdateMessage(deployment.deploymentId, deployment.modelId, alias)),
+      );
+    }
     const after = mergeAdaptive(deployment.adaptiveAllocations, request.adaptiveAllocations);
     if (canReachZero(after)) {
       return answer(

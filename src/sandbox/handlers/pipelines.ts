@@ -10,6 +10,23 @@ function pipelineIdMatches(pattern: string, id: string): boolean {
   return pattern.includes('*') ? wildcardMatch(pattern, id) : pattern === id;
 }
 
+/**
+ * `InferenceProcessor.Factory.create` (InferenceProcessor.java @1d8b286f) reads `model_id` with
+ * ConfigurationUtils.readStringProperty:
+ * a missing one is a parse_exception naming the processor type, its tag and the property
+ * (inference_processor.yml "Test create processor with missing mandatory fields" @11921be3, docs §11.5).
+ */
+function checkInferenceProcessor(p: Record<string, unknown>): void {
+  const cfg = p.inference as Record<string, unknown> | undefined;
+  if (cfg === undefined || cfg === null || typeof cfg !== 'object') return;
+  if (cfg.model_id === undefined || cfg.model_id === null) {
+    const tag = typeof cfg.tag === 'string' ? { processor_tag: cfg.tag } : {};
+    throw new EsError(400, 'parse_exception', '[model_id] required property is missing', {
+      metadata: { processor_type: 'inference', ...tag, property_name: 'model_id' },
+    });
+  }
+}
+
 const putPipeline: RouteSpec = {
   method: 'PUT',
   path: '/_ingest/pipeline/{id}',
@@ -32,6 +49,7 @@ const putPipeline: RouteSpec = {
             if (p === null || typeof p !== 'object' || Array.isArray(p) || Object.keys(p as object).length !== 1) {
               throw new EsError(400, 'parse_exception', 'processor definition must be an object with exactly one key');
             }
+            checkInferenceProcessor(p as Record<string, unknown>);
           }
         },
         run() {

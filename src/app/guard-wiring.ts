@@ -8,13 +8,12 @@ import type { MetadataClient, CallerHeaders } from '../es/metadata-client';
 import type { ProxyMetrics } from '../metrics/proxy-metrics';
 import type { Config } from '../config/schema';
 import { ClusterIdentityCache } from '../es/cluster-identity';
-import { AliasFactsReader } from '../guard/facts/alias-facts-reader';
 import { AliasGuard } from '../guard/routes/alias-guard';
 import { StopGuard } from '../guard/routes/stop-guard';
 import { DeleteAliasGuard, DeleteModelGuard } from '../guard/routes/delete-guards';
-import { DeploymentFactsReader } from '../guard/facts/deployment-facts-reader';
+import { ClusterReadsFactory } from '../guard/facts/cluster-reads';
 import { PipelineReferencesReader } from '../guard/facts/pipeline-references-reader';
-import { ExchangeDeps } from '../guard/exchange/guarded-exchange';
+import type { ExchangeDeps } from '../guard/exchange/guarded-exchange';
 import { KeyedLock } from '../guard/exchange/keyed-lock';
 import { callerHeaders } from '../guard/facts/caller-credentials';
 import { formatWarningHeader } from '../guard/exchange/warning-header';
@@ -34,6 +33,7 @@ export function createGuardHandlers(deps: {
     forwarder,
     logger,
     mode: settings.GUARD_MODE,
+    facts: new ClusterReadsFactory(metadata, new PipelineReferencesReader(metadata, serviceCredentials)),
     onDecision: (decision) => metrics.decision(decision),
     async clusterMajor(req) {
       const cluster = await identity.get(serviceCredentials ?? callerHeaders(req.headers));
@@ -48,11 +48,10 @@ export function createGuardHandlers(deps: {
   };
   // One change of an alias at a time through this proxy, creations and deletions alike.
   const aliasLock = new KeyedLock();
-  const deployments = { ...exchange, facts: new DeploymentFactsReader(metadata, new PipelineReferencesReader(metadata, serviceCredentials)) };
   return {
-    put_model_alias: new AliasGuard({ ...exchange, facts: new AliasFactsReader(metadata), strict: settings, aliasLock }).handle,
-    delete_model_alias: new DeleteAliasGuard({ ...deployments, aliasLock }).handle,
-    stop_deployment: new StopGuard(deployments).handle,
-    delete_model: new DeleteModelGuard(deployments).handle,
+    put_model_alias: new AliasGuard({ ...exchange, strict: settings, aliasLock }).handle,
+    delete_model_alias: new DeleteAliasGuard({ ...exchange, aliasLock }).handle,
+    stop_deployment: new StopGuard(exchange).handle,
+    delete_model: new DeleteModelGuard(exchange).handle,
   };
 }

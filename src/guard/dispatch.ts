@@ -1,10 +1,15 @@
 /**
- * The Express app that hosts the guards. The front door hands it only the
- * requests its matcher recognised, with the match; each guarded route kind
- * has one registered handler (after http-proxy-middleware's "behaviours as
- * registered handlers"). Express never sees passthrough traffic.
+ * Route kind → guard. The front door has already matched the request on its
+ * raw target with Elasticsearch's own REST-layer semantics
+ * (`src/rest/route-matcher.ts`) and hands over only the guarded requests,
+ * with their match; what is left here is a lookup by route kind, and the one
+ * place where a guard's unexpected failure becomes an answer.
+ *
+ * A plain function, not an Express app: Express would re-route what the
+ * matcher already routed (on a path it decodes differently from
+ * Elasticsearch) and parse no body the guards could use, and it costs more
+ * per request (docs/architecture.md gives the measurement).
  */
-import express from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute, GuardedRouteKind, RouteMatch } from '../rest/route-matcher';
 import { GuardError, InternalGuardError } from '../errors';
@@ -12,45 +17,28 @@ import { sendGuardError } from '../http/send-guard-error';
 
 export type GuardedRouteHandler = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute) => Promise<void>;
 
+/** One guard per route kind (`src/app/guard-wiring.ts`). */
 export type GuardHandlers = Record<GuardedRouteKind, GuardedRouteHandler>;
 
-const matches = new WeakMap<IncomingMessage, RouteMatch>();
+export type GuardDispatcher = (req: IncomingMessage, res: ServerResponse, match: RouteMatch) => void;
 
-export function createGuardApp(
+export function createGuardDispatcher(
   handlers: GuardHandlers,
   onInternalError: (error: Error, req: IncomingMessage) => void,
-): (req: IncomingMessage, res: ServerResponse, match: RouteMatch) => void {
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-
-  app.use((req, res, next) => {
-    const match = matches.get(req);
-    if (!match) {
-      next(new InternalGuardError('guarded request arrived without its route match'));
-      return;
-    }
+): GuardDispatcher {
+  return (req, res, match) => {
     if (match.kind === 'malformed') {
       // Elasticsearch refuses it before any handler runs (docs §5.1): nothing to read or forward.
       sendGuardError(req, res, match.rejection);
       return;
     }
-    handlers[match.kind](req, res, match).catch(next);
-  });
-
-  // Express recognises an error handler by its four parameters.
-  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const guardError = error instanceof GuardError ? error : new InternalGuardError(describe(error));
-    if (!(error instanceof GuardError)) onInternalError(error as Error, req);
-    sendGuardError(req, res, guardError);
-  });
-
-  return (req, res, match) => {
-    matches.set(req, match);
-    app(req as express.Request, res as express.Response);
+    handlers[match.kind](req, res, match).catch((error: unknown) => {
+      if (error instanceof GuardError) {
+        sendGuardError(req, res, error);
+        return;
+      }
+      onInternalError(error instanceof Error ? error : new Error(String(error)), req);
+      sendGuardError(req, res, new InternalGuardError(error instanceof Error ? error.message : String(error)));
+    });
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

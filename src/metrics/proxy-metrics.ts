@@ -4,7 +4,7 @@
  * takes a small, fixed set of values: never a raw URL, an index name or an id.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Decision } from '../guard/exchange/decision-log';
+import type { DecisionLine } from '../guard/exchange/decision-log';
 import type { ReadKind } from '../es/metadata-client';
 
 /** Which kind of request: one of the guarded routes, or plain passthrough. */
@@ -70,6 +70,12 @@ export class ProxyMetrics {
     registers: [this.registry],
   });
 
+  private readonly upstreamRetries = new Counter({
+    name: 'mag_upstream_retries_total',
+    help: 'Forwarded requests sent once more on a fresh connection because the cluster closed the connection before any answer (idempotent, replayable requests only)',
+    registers: [this.registry],
+  });
+
   private readonly sniffRewrites = new Counter({
     name: 'mag_sniff_rewrites_total',
     help: 'Node-info answers whose publish addresses were rewritten to the proxy',
@@ -103,7 +109,7 @@ export class ProxyMetrics {
     histogram.observe(seconds);
   }
 
-  decision(decision: Decision): void {
+  decision(decision: DecisionLine): void {
     this.decisions.inc({ route: decision.route, rule: decision.rule, verdict: decision.verdict });
     if (decision.verdict === 'failed_closed') this.failClosed.inc({ route: decision.route });
   }
@@ -115,6 +121,10 @@ export class ProxyMetrics {
 
   upstreamError(): void {
     this.upstreamErrors.inc();
+  }
+
+  upstreamRetry(): void {
+    this.upstreamRetries.inc();
   }
 
   sniffRewrite(): void {

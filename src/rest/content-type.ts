@@ -123,6 +123,18 @@ export function isXContentType(parsed: ParsedContentType): boolean {
   return false;
 }
 
+/** The x-content format a media type names (`XContentType.fromMediaType`), or undefined when it names none. */
+export type XContentFormat = 'json' | 'smile' | 'yaml' | 'cbor';
+
+export function xContentFormat(raw: string | undefined): XContentFormat | undefined {
+  const parsed = parseContentType(raw);
+  if (parsed.kind !== 'media' || !isXContentType(parsed)) return undefined;
+  const subtype = parsed.essence.slice(parsed.essence.indexOf('/') + 1).replace(/^vnd\.elasticsearch\+/, '');
+  if (subtype === 'smile' || subtype === 'yaml' || subtype === 'cbor') return subtype;
+  // application/json, application/x-ndjson, application/* and their vendor forms.
+  return 'json';
+}
+
 /**
  * The 406 of `RestController.dispatchRequest` for a request WITH a body, or
  * null when the body's type is acceptable. Call only after

@@ -1,5 +1,6 @@
 import { EsFlatRejection, EsRejection } from '../../../src/errors';
-import { checkAliasRequest, RequestBodyFacts } from '../../../src/guard/checks/alias-request-checks';
+import { checkAliasRequest } from '../../../src/guard/checks/alias-request-checks';
+import type { RequestPreludeFacts as RequestBodyFacts } from '../../../src/rest/request-prelude';
 import { GuardedRoute, matchGuardedRoute } from '../../../src/rest/route-matcher';
 
 function route(method: string, url: string): GuardedRoute {

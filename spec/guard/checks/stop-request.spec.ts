@@ -1,12 +1,15 @@
-import { parseStopRequest, StopRequestParameters, suggestFields } from '../../../src/guard/checks/stop-request';
+import { checkStopRequest, parseStopRequest, StopRequestParameters, suggestFields } from '../../../src/guard/checks/stop-request';
 import { EsFlatRejection, EsRejection } from '../../../src/errors';
+import { GuardedRoute, matchGuardedRoute } from '../../../src/rest/route-matcher';
+
+const stopRoute = (target = '/_ml/trained_models/dep/deployment/_stop'): GuardedRoute => matchGuardedRoute('POST', target) as GuardedRoute;
 
 const NAME = 'cluster:admin/xpack/ml/trained_models/deployment/stop';
 const q = (entries: Record<string, string> = {}): Map<string, string> => new Map(Object.entries(entries));
 const json = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 function ok(result: ReturnType<typeof parseStopRequest>): StopRequestParameters {
-  if (result instanceof EsRejection || result instanceof EsFlatRejection) {
+  if (result instanceof EsRejection) {
     throw new Error(`expected parameters, got ${result.message}`);
   }
   return result;
@@ -176,11 +179,11 @@ describe('parseStopRequest: source parameter and content types', () => {
     expect(ok(parseStopRequest(q({ source: '{}' }), json('{}'), 'application/json')).unconsumedParams).toEqual(['source']);
   });
 
-  it('answers 406 for a body without Content-Type, and for a non-x-content type', () => {
-    const missing = parseStopRequest(q(), json('{}'));
+  it('answers 406 for a body without Content-Type, and for a non-x-content type (the REST prelude, before the parse)', () => {
+    const missing = checkStopRequest(stopRoute(), { present: true, contentType: undefined }, json('{}'));
     expect(missing).toBeInstanceOf(EsFlatRejection);
     expect((missing as EsFlatRejection).body()).toEqual({ error: 'Content-Type header is missing', status: 406 });
-    const plain = parseStopRequest(q(), json('{}'), 'text/plain');
+    const plain = checkStopRequest(stopRoute(), { present: true, contentType: 'text/plain' }, json('{}'));
     expect((plain as EsFlatRejection).body()).toEqual({ error: 'Content-Type header [text/plain] is not supported', status: 406 });
   });
 

@@ -3,10 +3,8 @@
  * node looks at any metadata (docs §2 steps 2–6, docs §5), in ES's order.
  * The first failure is the answer:
  *
- * 0. query string not decodable → 400 `bad_parameter_exception` (carried by the route, docs §5.2)
- * 1. Content-Type header not parsable → 400 `media_type_header_exception` (`content-type.ts`)
- * 2. bad `pretty` / `human` (400) or `error_trace` (400 flat) (`pre-dispatch.ts`)
- * 3. body present and not an x-content type → 406 flat (docs §2 step 2)
+ * 0–3. the REST layer's prelude (`src/rest/request-prelude.ts`): query string,
+ *    Accept and Content-Type headers, `pretty`/`human`/`error_trace`, the 406 gate
  * 4. PUT only: `reassign` via `paramAsBoolean(reassign, false)` → 400 (docs §2 step 3)
  * 5. unconsumed parameters → 400 "contains unrecognized parameter(s)" (docs §2 step 4, docs §5.3).
  *    Consumed: the framework's `error_trace`, `format`, `filter_path`,
@@ -28,26 +26,12 @@
  * error; the proxy cannot produce a Java stack trace and answers without it.
  */
 import { EsRejection } from '../../errors';
-import { contentTypeGateRejection, contentTypeHeaderRejection } from '../../rest/content-type';
-import { acceptHeaderRejection, compatibleVersionRejection } from '../../rest/compatible-version';
 import { paramAsBoolean } from '../../rest/param-boolean';
-import { FRAMEWORK_PARAMETERS, preDispatchRejection } from '../../rest/pre-dispatch';
+import { FRAMEWORK_PARAMETERS } from '../../rest/pre-dispatch';
 import { EsGuardRejection, illegalArgument } from '../../rest/rejections';
+import { restPreludeRejection, type RequestPreludeFacts } from '../../rest/request-prelude';
 import { GuardedRoute, requestParams } from '../../rest/route-matcher';
 import { unrecognizedParametersRejection } from '../../rest/unrecognized-params';
-
-export type { EsGuardRejection } from '../../rest/rejections';
-
-export interface RequestBodyFacts {
-  /** True when the request has content (content length > 0, or a streamed body): ES's `hasContent()`. */
-  present: boolean;
-  /** The `Content-Type` header as received; undefined when absent. */
-  contentType: string | undefined;
-  /** The `Accept` header as received. */
-  accept?: string;
-  /** The cluster's major version, when known: needed only to judge `compatible-with` versions. */
-  clusterMajor?: number;
-}
 
 export interface AliasRequest {
   reassign: boolean;
@@ -81,25 +65,7 @@ export function validationFailure(errors: string[]): EsRejection {
   return new EsRejection(400, 'action_request_validation_exception', reason);
 }
 
-/** Steps 0–3: the REST-layer answers that do not depend on the handler. */
-export function restPreludeRejection(route: GuardedRoute, body: RequestBodyFacts): EsGuardRejection | null {
-  if (route.query instanceof EsRejection) return route.query;
-  // RestRequest's constructor: Accept, then Content-Type, then the compatible version.
-  const accept = acceptHeaderRejection(body.accept);
-  if (accept) return accept;
-  const header = contentTypeHeaderRejection(body.contentType);
-  if (header) return header;
-  if (body.clusterMajor !== undefined) {
-    const version = compatibleVersionRejection(body.accept, body.contentType, body.present, body.clusterMajor);
-    if (version) return version;
-  }
-  const framework = preDispatchRejection(route.query);
-  if (framework) return framework;
-  if (body.present) return contentTypeGateRejection(body.contentType);
-  return null;
-}
-
-export function checkAliasRequest(route: GuardedRoute, body: RequestBodyFacts): AliasRequest | EsGuardRejection {
+export function checkAliasRequest(route: GuardedRoute, body: RequestPreludeFacts): AliasRequest | EsGuardRejection {
   if (route.kind !== 'put_model_alias' && route.kind !== 'delete_model_alias') {
     throw new Error(`checkAliasRequest called for a ${route.kind} route`);
   }

@@ -41,16 +41,20 @@
  * `json_parse_exception` cause); status and type are ES's. Columns count bytes
  * as Jackson's UTF-8 parser does.
  *
- * Content-Type: the dispatcher's gate (docs §2 step 2) belongs to the lead and runs
- * before this. This function repeats its two 406 answers so it is safe alone.
- * YAML, CBOR and Smile bodies pass ES's gate but the proxy cannot read them:
- * refused with a proxy-authored 415 (fail closed: an unread `force` must not
- * let a referenced deployment stop).
+ * Content-Type: the REST layer's 406 gate (`src/rest/request-prelude.ts`) runs
+ * before this, so a body here has an x-content type. YAML, CBOR and Smile
+ * bodies pass ES's gate but the proxy cannot read them: refused with a
+ * proxy-authored 415 (fail closed: an unread `force` must not let a
+ * referenced deployment stop).
  */
-import { EsFlatRejection, EsRejection } from '../../errors';
-import { parseParamBoolean } from '../../rest/param-boolean';
-import { EsRejectionWithCause, illegalArgument } from '../../rest/rejections';
-import { suggestionsFor } from '../../rest/unrecognized-params';
+import { EsRejection } from '../../errors';
+import { xContentFormat } from '../../rest/content-type';
+import { paramAsBoolean, parseParamBoolean } from '../../rest/param-boolean';
+import { FRAMEWORK_PARAMETERS } from '../../rest/pre-dispatch';
+import { EsRejectionWithCause, illegalArgument, type EsGuardRejection } from '../../rest/rejections';
+import { restPreludeRejection, type RequestPreludeFacts } from '../../rest/request-prelude';
+import { requestParams, type GuardedRoute } from '../../rest/route-matcher';
+import { suggestionsFor, unrecognizedParametersRejection } from '../../rest/unrecognized-params';
 import { JsonReader, jsonSyntaxError, parseException, SyntaxFailure, type ValueToken } from '../../rest/x-content-reader';
 
 export interface StopRequestParameters {
@@ -69,17 +73,7 @@ export const STOP_PARSER_NAME = 'cluster:admin/xpack/ml/trained_models/deploymen
 const BOOLEAN_FIELDS = ['allow_no_match', 'force', 'finish_pending_work'] as const;
 const BODY_FIELDS = ['model_id', ...BOOLEAN_FIELDS];
 /** Always consumed by RestController / AbstractRestChannel (docs §5.2). */
-const FRAMEWORK_PARAMS = new Set(['error_trace', 'format', 'filter_path', 'pretty', 'human']);
-
-// ---------------------------------------------------------------------------
-// Booleans and errors: the shared REST-layer helpers (src/rest/)
-// ---------------------------------------------------------------------------
-
-/** A query value through `RestRequest.paramAsBoolean` (docs §5.2). */
-function queryBoolean(raw: string | undefined, defaultValue: boolean): boolean | EsRejection {
-  const parsed = parseParamBoolean(raw, defaultValue);
-  return 'failure' in parsed ? illegalArgument(parsed.failure) : parsed.value;
-}
+const FRAMEWORK_PARAMS = new Set(FRAMEWORK_PARAMETERS);
 
 // ---------------------------------------------------------------------------
 // ObjectParser for StopTrainedModelDeploymentAction.Request
@@ -167,23 +161,14 @@ function parseBodyBoolean(token: ValueToken): boolean | EsRejection {
   if (token.kind === 'VALUE_BOOLEAN') return token.value;
   const text = (token as { text: string }).text;
   // Unlike a query value, a body string without text (even "") reads as the default, false.
-  return text === '' ? false : queryBoolean(text, false);
+  if (text === '') return false;
+  const parsed = parseParamBoolean(text, false);
+  return 'failure' in parsed ? illegalArgument(parsed.failure) : parsed.value;
 }
 
 // ---------------------------------------------------------------------------
 // Content types
 // ---------------------------------------------------------------------------
-
-type BodyFormat = 'json' | 'unreadable' | 'unsupported';
-
-/** XContentType media types (type/subtype only; parameters ignored). */
-function classifyMediaType(raw: string): BodyFormat {
-  const essence = raw.split(';')[0]!.trim().toLowerCase();
-  if (['application/json', 'application/x-ndjson', 'application/*'].includes(essence)) return 'json';
-  if (/^application\/vnd\.elasticsearch\+(json|x-ndjson)$/.test(essence)) return 'json';
-  if (/^application\/(vnd\.elasticsearch\+)?(yaml|cbor|smile)$/.test(essence)) return 'unreadable';
-  return 'unsupported';
-}
 
 function unreadableBody(mediaType: string): EsRejection {
   return new EsRejection(
@@ -203,21 +188,17 @@ export function parseStopRequest(
   contentType?: string,
   /** The percent-decoded path `{model_id}`; enables ES's inconsistent-id check. */
   pathModelId?: string,
-): StopRequestParameters | EsRejection | EsFlatRejection {
+): StopRequestParameters | EsRejection {
   // Path parameters share the map and are written after the query (docs §5.1): `model_id` is always consumed.
   const consumed = new Set<string>(['model_id']);
   const hasContent = body !== null && body.length > 0;
 
-  let result: StopRequestParameters | EsRejection | EsFlatRejection;
+  let result: StopRequestParameters;
   if (hasContent || query.has('source')) {
     let bytes: Uint8Array;
     if (hasContent) {
-      if (contentType === undefined || contentType.trim() === '') {
-        return new EsFlatRejection(406, 'Content-Type header is missing');
-      }
-      const format = classifyMediaType(contentType);
-      if (format === 'unsupported') return new EsFlatRejection(406, `Content-Type header [${contentType}] is not supported`);
-      if (format === 'unreadable') return unreadableBody(contentType);
+      // The prelude's 406 gate let only x-content types through; of those the proxy reads JSON.
+      if (xContentFormat(contentType) !== 'json') return unreadableBody(contentType ?? '');
       bytes = body!;
     } else {
       consumed.add('source');
@@ -227,11 +208,11 @@ export function parseStopRequest(
       if (source === undefined || sourceType === undefined) {
         return new EsRejection(400, 'validation_exception', 'Validation Failed: 1: source and source_content_type parameters are required;');
       }
-      const format = classifyMediaType(sourceType);
-      if (format === 'unsupported') {
+      const format = xContentFormat(sourceType);
+      if (format === undefined) {
         return new EsRejection(400, 'validation_exception', `Validation Failed: 1: Unknown value for source_content_type [${sourceType}];`);
       }
-      if (format === 'unreadable') return unreadableBody(sourceType);
+      if (format !== 'json') return unreadableBody(sourceType);
       bytes = Buffer.from(source, 'utf8');
     }
     const fields = parseBody(bytes);
@@ -259,7 +240,7 @@ export function parseStopRequest(
       ['finish_pending_work', false],
     ] as const) {
       consumed.add(name);
-      const value = queryBoolean(query.get(name), defaultValue);
+      const value = paramAsBoolean(query, name, defaultValue);
       if (value instanceof EsRejection) return value;
       values.push(value);
     }
@@ -274,4 +255,32 @@ export function parseStopRequest(
   result.consumedParams = [...consumed].sort();
   result.unconsumedParams = [...query.keys()].filter((name) => !consumed.has(name) && !FRAMEWORK_PARAMS.has(name)).sort();
   return result;
+}
+
+/** The stop request as the guard decides on it. */
+export interface StopRequest {
+  /** The deployment id: the path's, or the body's `model_id` when the path id is empty. */
+  deploymentId: string;
+  force: boolean;
+  allowNoMatch: boolean;
+}
+
+/**
+ * Every REST-layer check of a stop request, in Elasticsearch's order: the
+ * prelude (docs §5.1, docs §5.2), the handler's parse, then the unconsumed
+ * parameters (docs §5.3).
+ */
+export function checkStopRequest(route: GuardedRoute, request: RequestPreludeFacts, body: Buffer): StopRequest | EsGuardRejection {
+  const prelude = restPreludeRejection(route, request);
+  if (prelude) return prelude;
+  const pathId = route.pathParams.model_id ?? '';
+  const params = parseStopRequest(requestParams(route)!, body.length > 0 ? body : null, request.contentType, pathId);
+  if (params instanceof EsRejection) return params;
+  if (params.unconsumedParams.length > 0) {
+    const candidates = [...params.consumedParams, ...FRAMEWORK_PARAMETERS];
+    return unrecognizedParametersRejection(route.decodedPath, params.unconsumedParams, candidates);
+  }
+  // An empty path id takes the body's model_id (StopTrainedModelDeploymentAction.Request).
+  const deploymentId = pathId === '' && params.bodyModelId !== undefined ? params.bodyModelId : pathId;
+  return { deploymentId, force: params.force, allowNoMatch: params.allowNoMatch };
 }

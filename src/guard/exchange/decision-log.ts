@@ -5,8 +5,10 @@
  */
 import type { Logger } from '../../log/logger';
 import type { AliasChangeFacts, DeploymentFacts, ModelFacts } from '../facts/facts';
+import type { RuleId } from '../rules/verdict';
 
-export type Verdict =
+/** The word logs and metrics use for a guard's verdict (`rules/verdict.ts`). */
+export type VerdictLabel =
   /** Forwarded after the rules passed (possibly with a warning). */
   | 'allowed'
   /** Refused by a rule, answered as Elasticsearch would. */
@@ -22,15 +24,18 @@ export type Verdict =
   /** Report mode: the guard would have refused (or failed closed), but forwarded it with a Warning. */
   | 'would_refuse';
 
-export interface Decision {
+/** One decision line. */
+export interface DecisionLine {
   route: string;
   method: string;
   path: string;
   opaqueId?: string;
   request: Record<string, unknown>;
   facts?: Record<string, unknown>;
-  verdict: Verdict;
-  rule: string;
+  verdict: VerdictLabel;
+  rule: RuleId;
+  /** The metadata reads the guard made, by their labels (`facts/cluster-reads.ts`). */
+  reads?: string[];
   /** The status the proxy answered itself, when it did. */
   status?: number;
   reason?: string;
@@ -40,7 +45,7 @@ export interface Decision {
   durationsMs: { reads?: number; upstream?: number; total: number };
 }
 
-export function logDecision(logger: Logger, decision: Decision): void {
+export function logDecision(logger: Logger, decision: DecisionLine): void {
   // The caller's X-Opaque-Id is the correlation id, as in Elasticsearch's own logs.
   logger.info({ decision, opaque_id: decision.opaqueId }, `guard ${decision.route} ${decision.verdict} (${decision.rule})`);
 }

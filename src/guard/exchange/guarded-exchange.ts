@@ -14,22 +14,19 @@ import { performance } from 'node:perf_hooks';
 import type { GuardedRoute } from '../../rest/route-matcher';
 import type { Forwarder, ForwardOptions } from '../../proxy/forwarder';
 import type { Logger } from '../../log/logger';
-import { EsFlatRejection, EsRejection, GuardError } from '../../errors';
+import { EsRejection, GuardError } from '../../errors';
 import { sendGuardError } from '../../http/send-guard-error';
-import { headerText, withAddedHeader } from '../../http/headers';
+import { headerText, headerValue, withAddedHeader } from '../../http/headers';
 import { readBody, ReadBody } from '../../http/read-body';
-import { Decision, logDecision, Verdict } from './decision-log';
+import { closeConnectionAfterAnswer } from '../../proxy/close-after-answer';
+import { DecisionLine, logDecision, VerdictLabel } from './decision-log';
+import { hasWarning } from './warning-header';
 import { tooLargeBody } from '../checks/request-body-limit';
-import type { RequestBodyFacts } from '../checks/alias-request-checks';
+import type { RequestPreludeFacts } from '../../rest/request-prelude';
 import { mentionsCompatibleWith } from '../../rest/compatible-version';
-
-export type GuardOutcome =
-  /** Refused by Elasticsearch's REST layer before any read (bad parameter, body, validation). */
-  | { kind: 'invalid'; rejection: EsRejection | EsFlatRejection }
-  /** Refused by a rule, answered as Elasticsearch answers it. */
-  | { kind: 'refuse'; rule: string; rejection: EsRejection }
-  /** Forwarded as it came. */
-  | { kind: 'forward'; rule: string; warning?: string; onResponseHead?: ForwardOptions['onResponseHead'] };
+import type { ClusterReads, ClusterReadsFactory } from '../facts/cluster-reads';
+import { callerHeaders } from '../facts/caller-credentials';
+import type { FailureRuleId, GuardVerdict, Refused, RuleId } from '../rules/verdict';
 
 export interface ExchangeContext {
   req: IncomingMessage;
@@ -37,21 +34,28 @@ export interface ExchangeContext {
   /** The request body, read whole (guarded requests are small). */
   body: Buffer;
   /** What the REST-layer checks need to know of the request's headers (and the cluster's major, when it matters). */
-  headerFacts: RequestBodyFacts;
+  prelude: RequestPreludeFacts;
   /** The decision line being built: guards add `request` fields and `facts`. */
-  decision: Decision;
+  decision: DecisionLine;
+  /** The request's read layer, with the caller's credentials. */
+  reads: ClusterReads;
   /** Runs the guard's metadata reads, timing them for the decision line. */
   timeReads<T>(reads: () => Promise<T>): Promise<T>;
 }
+
+/** A guard's decision step: the request's verdict, from its checks, facts and rules. */
+export type DecideStep = (context: ExchangeContext) => Promise<GuardVerdict>;
 
 export interface ExchangeDeps {
   forwarder: Forwarder;
   logger: Logger;
   mode: 'enforce' | 'report';
+  /** Builds each request's read layer. */
+  facts: ClusterReadsFactory;
   /** Formats a `Warning` header value as Elasticsearch writes it (docs §5.5). */
   warningHeader(text: string, req: IncomingMessage): Promise<string>;
   /** Told about every finished decision (metrics). */
-  onDecision?(decision: Decision): void;
+  onDecision?(decision: DecisionLine): void;
   /** The cluster's major version, asked only for requests that name a `compatible-with` version. */
   clusterMajor?(req: IncomingMessage): Promise<number | undefined>;
 }
@@ -64,10 +68,10 @@ export async function runGuardedExchange(
   req: IncomingMessage,
   res: ServerResponse,
   route: GuardedRoute,
-  decide: (context: ExchangeContext) => Promise<GuardOutcome>,
+  decide: DecideStep,
 ): Promise<void> {
   const started = performance.now();
-  const decision: Decision = {
+  const decision: DecisionLine = {
     route: route.kind,
     method: route.method,
     path: route.decodedPath,
@@ -77,8 +81,10 @@ export async function runGuardedExchange(
     rule: 'unknown',
     durationsMs: { total: 0 },
   };
-  const finish = (verdict: Verdict, rule: string, extra: Partial<Decision> = {}) => {
+  const reads = deps.facts.forCaller(callerHeaders(req.headers));
+  const finish = (verdict: VerdictLabel, rule: RuleId, extra: Partial<DecisionLine> = {}) => {
     Object.assign(decision, { verdict, rule }, extra);
+    if (reads.labels.length > 0) decision.reads = reads.labels;
     decision.durationsMs.total = round(performance.now() - started);
     logDecision(deps.logger, decision);
     deps.onDecision?.(decision);
@@ -88,14 +94,15 @@ export async function runGuardedExchange(
   if (!body.complete) {
     // Not kept whole, so it cannot be forwarded either, in any mode.
     const rejection = tooLargeBody(BODY_LIMIT_BYTES);
+    closeConnectionAfterAnswer(req, res); // the unread rest is discarded, the connection closed after the 413 (docs §8.2)
     sendGuardError(req, res, rejection);
-    finish('invalid', rejection.type, { status: rejection.statusCode, reason: rejection.message });
+    finish('invalid', rejection.type as RuleId, { status: rejection.statusCode, reason: rejection.message });
     return;
   }
 
   const accept = headerText(req.headers.accept);
   const contentType = headerText(req.headers['content-type']);
-  const headerFacts: RequestBodyFacts = {
+  const prelude: RequestPreludeFacts = {
     present: body.bytes.length > 0,
     contentType,
     accept,
@@ -105,19 +112,20 @@ export async function runGuardedExchange(
     req,
     route,
     body: body.bytes,
-    headerFacts,
+    prelude,
     decision,
-    async timeReads(reads) {
+    reads,
+    async timeReads(work) {
       const readsStarted = performance.now();
       try {
-        return await reads();
+        return await work();
       } finally {
         decision.durationsMs.reads = round(performance.now() - readsStarted);
       }
     },
   };
 
-  const forward = async (verdict: Verdict, rule: string, options: ForwardOptions, extra: Partial<Decision> = {}) => {
+  const forward = async (verdict: VerdictLabel, rule: RuleId, options: ForwardOptions, extra: Partial<DecisionLine> = {}) => {
     const upstreamStarted = performance.now();
     let upstreamStatus: number | undefined;
     const { onResponseHead } = options;
@@ -132,26 +140,43 @@ export async function runGuardedExchange(
     finish(verdict, rule, { upstreamStatus, ...extra });
   };
 
-  let outcome: GuardOutcome;
+  // In report mode a failure is forwarded like a refusal, under the failure's code.
+  let verdict: GuardVerdict | Refused<FailureRuleId>;
   try {
-    outcome = await decide(context);
+    verdict = await decide(context);
   } catch (error) {
     if (!(error instanceof GuardError)) throw error;
-    outcome = { kind: 'refuse', rule: error.code, rejection: error as EsRejection };
+    const rule = error.code as FailureRuleId;
     if (deps.mode === 'enforce') {
       sendGuardError(req, res, error);
-      finish(verdictFor(error), error.code, { status: error.statusCode, reason: error.message });
+      finish(labelOfFailure(error), rule, { status: error.statusCode, reason: error.message });
       return;
     }
+    verdict = { allowed: false, rule, rejection: error as EsRejection };
   }
 
-  if (outcome.kind === 'forward') {
-    await forward('allowed', outcome.rule, { onResponseHead: outcome.onResponseHead }, { warning: outcome.warning });
+  if (verdict.allowed) {
+    const warning = verdict.warning;
+    if (warning === undefined) {
+      await forward('allowed', verdict.rule, {});
+      return;
+    }
+    // Elasticsearch adds the input-fields warning itself (docs §2 step 12); the
+    // proxy adds it only when the cluster's answer lacks it.
+    const header = await deps.warningHeader(warning, req);
+    await forward(
+      'allowed',
+      verdict.rule,
+      {
+        onResponseHead: (statusCode, headers) =>
+          statusCode === 200 && !hasWarning(headerValue(headers, 'warning'), warning) ? withAddedHeader(headers, 'Warning', header) : headers,
+      },
+      { warning },
+    );
     return;
   }
 
-  const rejection = outcome.rejection;
-  const rule = outcome.kind === 'refuse' ? outcome.rule : ruleOfInvalid(rejection);
+  const { rejection, rule } = verdict;
   if (deps.mode === 'report') {
     const text = `model-alias-guard would have refused this request (${rule}): ${rejection.message}`;
     const header = await deps.warningHeader(text, req);
@@ -162,14 +187,10 @@ export async function runGuardedExchange(
     return;
   }
   sendGuardError(req, res, rejection);
-  finish(outcome.kind === 'refuse' ? 'refused' : 'invalid', rule, { status: rejection.statusCode, reason: rejection.message });
+  finish('byRequestChecks' in verdict ? 'invalid' : 'refused', rule, { status: rejection.statusCode, reason: rejection.message });
 }
 
-function ruleOfInvalid(rejection: GuardError): string {
-  return rejection instanceof EsRejection ? rejection.type : `rest_${rejection.statusCode}`;
-}
-
-function verdictFor(error: GuardError): Verdict {
+function labelOfFailure(error: GuardError): VerdictLabel {
   switch (error.name) {
     case 'CallerNotAuthorizedError':
       return 'not_authorized';

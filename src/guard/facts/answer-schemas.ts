@@ -30,7 +30,13 @@ export interface DeploymentStatsAnswer {
 
 export interface TrainedModelStatsAnswer {
   count: number;
-  trained_model_stats: Array<{ model_id: string; deployment_stats?: DeploymentStatsAnswer }>;
+  trained_model_stats: StatsEntry[];
+}
+
+/** One entry of `trained_model_stats`: a model, with the stats of one of its deployments when deployed. */
+export interface StatsEntry {
+  model_id: string;
+  deployment_stats?: DeploymentStatsAnswer;
 }
 
 /** `{"error":{"type":..,"reason":..},"status":N}` (docs §5.4): how a 404 proves it came from Elasticsearch. */

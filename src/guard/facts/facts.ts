@@ -1,7 +1,7 @@
 /**
  * The facts the guard decides on, read live from the cluster for every
- * guarded request (see `metadata-reader.ts`). Rules are pure functions of
- * these facts and the parsed request.
+ * guarded request (`cluster-reads.ts`). Rules are pure functions of these
+ * facts and the parsed request.
  */
 
 /** One trained model config as `GET _ml/trained_models/<id>` shows it (docs §1.3). */
@@ -52,4 +52,34 @@ export interface AliasChangeFacts {
   newDeployments: DeploymentFacts[];
   /** Every deployment of the old model; empty when not deployed or no old model. */
   oldDeployments: DeploymentFacts[];
+}
+
+/** Facts for a deployment `_stop` without force (docs §3.1, docs §3.2). */
+export interface StopFacts {
+  /** The assignment found under `deploymentId` (exact lookup, no alias resolution), or null. */
+  deployment: { deploymentId: string; modelId: string } | null;
+  /** Every alias whose target is `deployment.modelId` (docs §4.1). */
+  modelAliases: string[];
+  /** `findInferenceModelIds` over every stored pipeline. */
+  references: Map<string, string[]>;
+}
+
+/** Facts for `DELETE _ml/trained_models/{M}/model_aliases/{A}` (docs §1.2). */
+export interface DeleteAliasFacts {
+  /** The model id the alias points at in the cluster's alias metadata, or null when the alias does not exist. */
+  aliasTarget: string | null;
+  references: Map<string, string[]>;
+}
+
+/** Facts for `DELETE _ml/trained_models/{M}` (docs §1.6). */
+export interface DeleteModelFacts {
+  /**
+   * Aliases whose target is exactly `modelId`, read through
+   * `GET _ml/trained_models/<modelId>` and used only when the answer's
+   * `model_id` equals `modelId` (that GET resolves aliases, ES's DELETE does not).
+   */
+  modelAliases: string[];
+  /** Some assignment has `task_parameters.model_id == modelId` (`TrainedModelAssignmentMetadata.modelIsDeployed`). */
+  deployed: boolean;
+  references: Map<string, string[]>;
 }

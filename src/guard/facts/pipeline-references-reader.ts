@@ -19,6 +19,9 @@ import { interpretAnswer } from './read-answer';
 const PIPELINES = 'GET _ingest/pipeline';
 
 export class PipelineReferencesReader {
+  /** The read's one name (decision line, fail-closed message). */
+  readonly label = PIPELINES;
+
   constructor(
     private readonly client: MetadataClient,
     /** The proxy's own credentials, or null when it has none. */

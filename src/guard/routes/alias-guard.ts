@@ -9,18 +9,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
 import { GuardError } from '../../errors';
 import { checkAliasRequest } from '../checks/alias-request-checks';
-import { AliasFactsReader } from '../facts/alias-facts-reader';
+import { readAliasChangeFacts } from '../facts/alias-change-facts';
 import { decideAliasChange } from '../rules/alias-rules';
-import { callerHeaders } from '../facts/caller-credentials';
-import { summarizeAliasFacts } from '../exchange/decision-log';
-import { hasWarning } from '../exchange/warning-header';
-import { runGuardedExchange, GuardOutcome, ExchangeContext, ExchangeDeps } from '../exchange/guarded-exchange';
 import { applyStrictOptions, StrictOptions } from '../rules/strict-options';
-import { KeyedLock } from '../exchange/keyed-lock';
-import { headerValue, withAddedHeader } from '../../http/headers';
+import { refusedByRequestChecks, type GuardVerdict } from '../rules/verdict';
+import { summarizeAliasFacts } from '../exchange/decision-log';
+import { runGuardedExchange, ExchangeContext, ExchangeDeps } from '../exchange/guarded-exchange';
+import type { KeyedLock } from '../exchange/keyed-lock';
 
 export interface AliasGuardDeps extends ExchangeDeps {
-  facts: AliasFactsReader;
   strict: StrictOptions;
   /** Shared with the DELETE alias guard: one change of an alias at a time. */
   aliasLock: KeyedLock;
@@ -36,33 +33,17 @@ export class AliasGuard {
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
     );
 
-  private async decide({ req, route, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
+  private async decide({ route, prelude, decision, reads, timeReads }: ExchangeContext): Promise<GuardVerdict> {
     const modelId = route.pathParams.model_id ?? '';
     const modelAlias = route.pathParams.model_alias ?? '';
-    const checked = checkAliasRequest(route, headerFacts);
-    if (checked instanceof GuardError) return { kind: 'invalid', rejection: checked };
+    const checked = checkAliasRequest(route, prelude);
+    if (checked instanceof GuardError) return refusedByRequestChecks(checked);
     decision.request.reassign = checked.reassign;
 
-    const facts = await timeReads(() => this.deps.facts.read({ modelId, modelAlias }, callerHeaders(req.headers)));
+    const facts = await timeReads(() => readAliasChangeFacts(reads, { modelId, modelAlias }));
     decision.facts = summarizeAliasFacts(facts);
 
-    const rulesVerdict = decideAliasChange({ modelId, modelAlias, reassign: checked.reassign }, facts);
-    const verdict = applyStrictOptions(rulesVerdict, { modelId, modelAlias }, facts, this.deps.strict);
-    if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
-
-    const warning = verdict.warning;
-    if (!warning) return { kind: 'forward', rule: verdict.rule };
-    // Elasticsearch adds the input-fields warning itself (docs §2 step 12); the
-    // proxy adds it only when the cluster's answer lacks it.
-    const header = await this.deps.warningHeader(warning, req);
-    return {
-      kind: 'forward',
-      rule: verdict.rule,
-      warning,
-      onResponseHead: (statusCode, headers) =>
-        statusCode === 200 && !hasWarning(headerValue(headers, 'warning'), warning)
-          ? withAddedHeader(headers, 'Warning', header)
-          : headers,
-    };
+    const verdict = decideAliasChange({ modelId, modelAlias, reassign: checked.reassign }, facts);
+    return applyStrictOptions(verdict, { modelId, modelAlias }, facts, this.deps.strict);
   }
 }

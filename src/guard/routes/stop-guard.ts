@@ -7,50 +7,33 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
-import { requestParams } from '../../rest/route-matcher';
-import { FRAMEWORK_PARAMETERS } from '../../rest/pre-dispatch';
-import { unrecognizedParametersRejection } from '../../rest/unrecognized-params';
 import { GuardError } from '../../errors';
-import { callerHeaders } from '../facts/caller-credentials';
-import { restPreludeRejection } from '../checks/alias-request-checks';
-import { parseStopRequest } from '../checks/stop-request';
+import { checkStopRequest } from '../checks/stop-request';
+import { readStopFacts } from '../facts/deployment-facts';
 import { decideStop } from '../rules/stop-rules';
-import type { DeploymentFactsReader } from '../facts/deployment-facts-reader';
-import { runGuardedExchange, ExchangeContext, ExchangeDeps, GuardOutcome } from '../exchange/guarded-exchange';
+import { allow, refusedByRequestChecks, type GuardVerdict } from '../rules/verdict';
 import { summarizeReferences } from '../exchange/decision-log';
+import { runGuardedExchange, ExchangeContext, ExchangeDeps } from '../exchange/guarded-exchange';
 
 export class StopGuard {
-  constructor(private readonly deps: ExchangeDeps & { facts: DeploymentFactsReader }) {}
+  constructor(private readonly deps: ExchangeDeps) {}
 
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context));
 
-  private async decide({ req, route, body, headerFacts, decision, timeReads }: ExchangeContext): Promise<GuardOutcome> {
-    const contentType = headerFacts.contentType;
-    const prelude = restPreludeRejection(route, headerFacts);
-    if (prelude) return { kind: 'invalid', rejection: prelude };
+  private async decide({ route, body, prelude, decision, reads, timeReads }: ExchangeContext): Promise<GuardVerdict> {
+    const request = checkStopRequest(route, prelude, body);
+    if (request instanceof GuardError) return refusedByRequestChecks(request);
+    const { deploymentId, force, allowNoMatch } = request;
+    Object.assign(decision.request, { deployment_id: deploymentId, force, allow_no_match: allowNoMatch });
+    if (force) return allow('stop.force');
 
-    const pathId = route.pathParams.model_id ?? '';
-    const params = parseStopRequest(requestParams(route)!, body.length > 0 ? body : null, contentType, pathId);
-    if (params instanceof GuardError) return { kind: 'invalid', rejection: params };
-    if (params.unconsumedParams.length > 0) {
-      const candidates = [...params.consumedParams, ...FRAMEWORK_PARAMETERS];
-      return { kind: 'invalid', rejection: unrecognizedParametersRejection(route.decodedPath, params.unconsumedParams, candidates) };
-    }
-    // An empty path id takes the body's model_id (StopTrainedModelDeploymentAction.Request).
-    const deploymentId = pathId === '' && params.bodyModelId !== undefined ? params.bodyModelId : pathId;
-    Object.assign(decision.request, { deployment_id: deploymentId, force: params.force, allow_no_match: params.allowNoMatch });
-
-    if (params.force) return { kind: 'forward', rule: 'stop.force' };
-
-    const facts = await timeReads(() => this.deps.facts.forStop(deploymentId, callerHeaders(req.headers)));
+    const facts = await timeReads(() => readStopFacts(reads, deploymentId));
     decision.facts = {
       deployment: facts.deployment,
       model_aliases: facts.modelAliases,
       references: summarizeReferences(facts.references, [deploymentId, facts.deployment?.modelId, ...facts.modelAliases]),
     };
-    const verdict = decideStop({ deploymentId, force: params.force, allowNoMatch: params.allowNoMatch }, facts);
-    if (!verdict.allowed) return { kind: 'refuse', rule: verdict.rule, rejection: verdict.rejection };
-    return { kind: 'forward', rule: verdict.rule };
+    return decideStop(request, facts);
   }
 }

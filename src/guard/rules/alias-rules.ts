@@ -25,6 +25,7 @@ import { EsRejection } from '../../errors';
 import { isNotYetAllocated, isServing } from './allocation';
 import { AliasChangeFacts, ModelFacts } from '../facts/facts';
 import { inputFieldsDifferSignificantly, inputFieldsWarning } from './input-fields';
+import { allow, refuse, type AliasRuleId, type StrictRuleId, type Verdict } from './verdict';
 
 export interface AliasChangeRequest {
   modelId: string;
@@ -32,19 +33,10 @@ export interface AliasChangeRequest {
   reassign: boolean;
 }
 
-export type AliasRuleName =
-  | 'reassign_required'
-  | 'alias_is_model_id'
-  | 'model_missing'
-  | 'inference_config_mismatch'
-  | 'model_type_mismatch'
-  | 'not_deployed'
-  | 'not_allocated'
-  | 'allowed';
+export type { AliasRuleId } from './verdict';
 
-export type AliasVerdict =
-  | { allowed: true; rule: string; warning?: string }
-  | { allowed: false; rule: string; rejection: EsRejection };
+/** The alias rules' verdict; the strict options may turn an allowed one into a refusal (`strict-options.ts`). */
+export type AliasVerdict = Verdict<AliasRuleId | StrictRuleId>;
 
 const DEFAULT_MODEL_TYPE = 'tree_ensemble';
 
@@ -53,8 +45,8 @@ function badRequest(reason: string): EsRejection {
   return new EsRejection(400, 'status_exception', reason);
 }
 
-function reject(rule: AliasRuleName, rejection: EsRejection): AliasVerdict {
-  return { allowed: false, rule, rejection };
+function reject(rule: AliasRuleId, rejection: EsRejection): AliasVerdict {
+  return refuse(rule, rejection);
 }
 
 function typeOf(model: ModelFacts): string {
@@ -90,7 +82,7 @@ export function decideAliasChange(request: AliasChangeRequest, facts: AliasChang
   }
 
   const oldModel = old !== null ? facts.oldModel : null;
-  if (old === null || oldModel === null) return { allowed: true, rule: 'allowed' };
+  if (old === null || oldModel === null) return allow('allowed');
 
   // Step 11a.
   if (
@@ -140,7 +132,7 @@ export function decideAliasChange(request: AliasChangeRequest, facts: AliasChang
 
   // Step 12.
   if (inputFieldsDifferSignificantly(oldModel.inputFieldNames, newModel.inputFieldNames)) {
-    return { allowed: true, rule: 'allowed', warning: inputFieldsWarning(M, old) };
+    return allow('allowed', inputFieldsWarning(M, old));
   }
-  return { allowed: true, rule: 'allowed' };
+  return allow('allowed');
 }

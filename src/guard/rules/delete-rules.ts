@@ -26,8 +26,12 @@
  * `getReferencedModelKeys`; DELETE model uses `InferenceProcessorInfoExtractor`.
  */
 import { EsRejection } from '../../errors';
-import { conflict, firstReferencedAlias, GuardDecision } from './stop-rules';
+import { conflict, firstReferencedAlias } from './stop-rules';
 import { paramAsBoolean } from '../../rest/param-boolean';
+import type { DeleteAliasFacts, DeleteModelFacts } from '../facts/facts';
+import { allow, refuse, type DeleteAliasRuleId, type DeleteModelRuleId, type Verdict } from './verdict';
+
+export type { DeleteAliasFacts, DeleteModelFacts } from '../facts/facts';
 
 export interface DeleteAliasRequest {
   /** Path `{model_id}` (percent-decoded). */
@@ -36,27 +40,16 @@ export interface DeleteAliasRequest {
   modelAlias: string;
 }
 
-export interface DeleteAliasFacts {
-  /** The model id the alias points at in the cluster's alias metadata, or null when the alias does not exist. */
-  aliasTarget: string | null;
-  references: Map<string, string[]>;
-}
-
-export function decideDeleteAlias(request: DeleteAliasRequest, facts: DeleteAliasFacts): GuardDecision {
-  if (facts.aliasTarget === null) {
-    return { allowed: true, rule: 'delete_alias.alias_missing.forward' };
-  }
-  if (facts.aliasTarget !== request.modelId) {
-    return { allowed: true, rule: 'delete_alias.other_model.forward' };
-  }
+export function decideDeleteAlias(request: DeleteAliasRequest, facts: DeleteAliasFacts): Verdict<DeleteAliasRuleId> {
+  if (facts.aliasTarget === null) return allow('delete_alias.alias_missing.forward');
+  if (facts.aliasTarget !== request.modelId) return allow('delete_alias.other_model.forward');
   if (facts.references.has(request.modelAlias)) {
-    return {
-      allowed: false,
-      rule: 'delete_alias.referenced',
-      rejection: conflict(`Cannot delete model_alias [${request.modelAlias}] as it is still referenced by ingest processors`),
-    };
+    return refuse(
+      'delete_alias.referenced',
+      conflict(`Cannot delete model_alias [${request.modelAlias}] as it is still referenced by ingest processors`),
+    );
   }
-  return { allowed: true, rule: 'delete_alias.not_referenced' };
+  return allow('delete_alias.not_referenced');
 }
 
 export interface DeleteModelRequest {
@@ -65,51 +58,25 @@ export interface DeleteModelRequest {
   force: boolean;
 }
 
-export interface DeleteModelFacts {
-  /**
-   * Aliases whose target is exactly `modelId`. When reading them through
-   * `GET _ml/trained_models/<modelId>`, use them only if the answer's
-   * `model_id` equals `modelId` (that GET resolves aliases, ES's DELETE does not).
-   */
-  modelAliases: string[];
-  /** Some assignment has `task_parameters.model_id == modelId` (`TrainedModelAssignmentMetadata.modelIsDeployed`). */
-  deployed: boolean;
-  references: Map<string, string[]>;
-}
-
-export function decideDeleteModel(request: DeleteModelRequest, facts: DeleteModelFacts): GuardDecision {
-  if (request.force) {
-    return { allowed: true, rule: 'delete_model.force' };
-  }
+export function decideDeleteModel(request: DeleteModelRequest, facts: DeleteModelFacts): Verdict<DeleteModelRuleId> {
+  if (request.force) return allow('delete_model.force');
   const m = request.modelId;
   if (facts.references.has(m)) {
-    return {
-      allowed: false,
-      rule: 'delete_model.model_id_referenced',
-      rejection: conflict(
+    return refuse('delete_model.model_id_referenced', conflict(
         `Cannot delete model [${m}] as it is still referenced by ingest processors; use force to delete the model`,
-      ),
-    };
+      ));
   }
   const alias = firstReferencedAlias(facts.modelAliases, facts.references);
   if (alias !== undefined) {
-    return {
-      allowed: false,
-      rule: 'delete_model.model_alias_referenced',
-      rejection: conflict(
+    return refuse('delete_model.model_alias_referenced', conflict(
         `Cannot delete model [${m}] as it has a model_alias [${alias}] that is still referenced by ingest processors;` +
           ' use force to delete the model',
-      ),
-    };
+      ));
   }
   if (facts.deployed) {
-    return {
-      allowed: false,
-      rule: 'delete_model.deployed',
-      rejection: conflict(`Cannot delete model [${m}] as it is currently deployed; use force to delete the model`),
-    };
+    return refuse('delete_model.deployed', conflict(`Cannot delete model [${m}] as it is currently deployed; use force to delete the model`));
   }
-  return { allowed: true, rule: 'delete_model.not_referenced' };
+  return allow('delete_model.not_referenced');
 }
 
 /**

@@ -31,26 +31,11 @@
  * stops, yet stopping d1 is refused under rule 2. `force` overrides.
  */
 import { EsRejection } from '../../errors';
+import type { StopFacts } from '../facts/facts';
+import type { StopRequest } from '../checks/stop-request';
+import { allow, refuse, type Verdict, type StopRuleId } from './verdict';
 
-export interface StopRequest {
-  /** The path `{model_id}`, which 8.8+ treats as a deployment id (docs §3.1). */
-  deploymentId: string;
-  force: boolean;
-  allowNoMatch: boolean;
-}
-
-export interface StopFacts {
-  /** The assignment found under `deploymentId` (exact lookup, no alias resolution), or null. */
-  deployment: { deploymentId: string; modelId: string } | null;
-  /** Every alias whose target is `deployment.modelId` (docs §4.1). */
-  modelAliases: string[];
-  /** `findInferenceModelIds` over every stored pipeline. */
-  references: Map<string, string[]>;
-}
-
-export type GuardDecision =
-  | { allowed: true; rule: string }
-  | { allowed: false; rule: string; rejection: EsRejection };
+export type { StopFacts } from '../facts/facts';
 
 /** 409 `status_exception`: an `ElasticsearchStatusException` with CONFLICT (docs §5.4 table). */
 export function conflict(reason: string): EsRejection {
@@ -73,27 +58,15 @@ export function deploymentAliasReferencedMessage(deploymentId: string, alias: st
   );
 }
 
-export function decideStop(request: StopRequest, facts: StopFacts): GuardDecision {
-  if (facts.deployment === null) {
-    return { allowed: true, rule: 'stop.deployment_missing.forward' };
-  }
-  if (request.force) {
-    return { allowed: true, rule: 'stop.force' };
-  }
+export function decideStop(request: StopRequest, facts: StopFacts): Verdict<StopRuleId> {
+  if (facts.deployment === null) return allow('stop.deployment_missing.forward');
+  if (request.force) return allow('stop.force');
   const x = request.deploymentId;
-  if (facts.references.has(x)) {
-    return { allowed: false, rule: 'stop.deployment_id_referenced', rejection: conflict(deploymentReferencedMessage(x)) };
-  }
+  if (facts.references.has(x)) return refuse('stop.deployment_id_referenced', conflict(deploymentReferencedMessage(x)));
   if (facts.references.has(facts.deployment.modelId)) {
-    return { allowed: false, rule: 'stop.model_id_referenced', rejection: conflict(deploymentReferencedMessage(x)) };
+    return refuse('stop.model_id_referenced', conflict(deploymentReferencedMessage(x)));
   }
   const alias = firstReferencedAlias(facts.modelAliases, facts.references);
-  if (alias !== undefined) {
-    return {
-      allowed: false,
-      rule: 'stop.model_alias_referenced',
-      rejection: conflict(deploymentAliasReferencedMessage(x, alias)),
-    };
-  }
-  return { allowed: true, rule: 'stop.not_referenced' };
+  if (alias !== undefined) return refuse('stop.model_alias_referenced', conflict(deploymentAliasReferencedMessage(x, alias)));
+  return allow('stop.not_referenced');
 }

@@ -6,6 +6,7 @@
  */
 import { EsRejection } from '../../errors';
 import type { AliasVerdict } from './alias-rules';
+import { refuse } from './verdict';
 import type { AliasChangeFacts, DeploymentFacts } from '../facts/facts';
 
 export interface StrictOptions {
@@ -26,11 +27,7 @@ export function applyStrictOptions(
 ): AliasVerdict {
   if (!verdict.allowed) return verdict;
   if (options.STRICT_INPUT_FIELDS && verdict.warning) {
-    return {
-      allowed: false,
-      rule: 'strict_input_fields',
-      rejection: new EsRejection(400, 'status_exception', `STRICT_INPUT_FIELDS is set on model-alias-guard: ${verdict.warning}`),
-    };
+    return refuse('strict_input_fields', new EsRejection(400, 'status_exception', `STRICT_INPUT_FIELDS is set on model-alias-guard: ${verdict.warning}`));
   }
   // Elasticsearch lets an alias move from a fully allocated deployment to one
   // that is only `started` (docs §2 step 11c), which drops serving capacity during
@@ -40,16 +37,15 @@ export function applyStrictOptions(
     const before = totalAllocations(facts.oldDeployments);
     const after = totalAllocations(facts.newDeployments);
     if (after < before) {
-      return {
-        allowed: false,
-        rule: 'strict_capacity',
-        rejection: new EsRejection(
+      return refuse(
+        'strict_capacity',
+        new EsRejection(
           400,
           'status_exception',
           `STRICT_CAPACITY is set on model-alias-guard: cannot reassign model_alias [${request.modelAlias}] to model [${request.modelId}] ` +
             `whose deployments hold [${after}] allocations, fewer than the [${before}] of model [${old.modelId}]`,
         ),
-      };
+      );
     }
   }
   return verdict;

@@ -42,6 +42,11 @@ export interface Config {
   STRICT_INPUT_FIELDS: boolean;
   /** Refuse to move a PyTorch alias to a model whose deployments hold fewer allocations than the old model's. */
   STRICT_CAPACITY: boolean;
+  /**
+   * Let a model alias take the name of a deployment of another model, and a
+   * deployment the name of an alias of another model (docs §13.1); default false.
+   */
+  ALLOW_DEPLOYMENT_SHADOWING?: boolean;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish. */
   SHUTDOWN_GRACE_MS: number;
   /** How often `/readyz` asks the cluster `GET /`; readiness follows the last probe's outcome. */
@@ -102,6 +107,7 @@ export const configSchema: JSONSchemaType<Config> = {
     GUARD_MODE: { type: 'string', enum: ['enforce', 'report'], default: 'enforce' },
     STRICT_INPUT_FIELDS: { type: 'boolean', default: false },
     STRICT_CAPACITY: { type: 'boolean', default: false },
+    ALLOW_DEPLOYMENT_SHADOWING: { type: 'boolean', nullable: true, default: false },
     SHUTDOWN_GRACE_MS: { type: 'integer', default: 10000, minimum: 0 },
     READY_PROBE_INTERVAL_MS: { type: 'integer', default: 2000, minimum: 100 },
     SNIFF_POLICY: { type: 'string', enum: ['rewrite', 'block', 'pass'], default: 'rewrite' },

@@ -25,6 +25,11 @@ async function seed(stack: Stack) {
     { method: 'PUT', path: '/_ml/trained_models/mag-test-pt', body: { model_type: 'pytorch', inference_config: { text_embedding: {} }, input: { field_names: ['t'] } } },
     admin,
   );
+  // a deployment start needs a stored definition (upstream 3rd_party_deployment.yml, docs §11)
+  await stack.direct.transport.request(
+    { method: 'PUT', path: '/_ml/trained_models/mag-test-pt/definition/0', body: { definition: 'AAAA', total_definition_length: 3, total_parts: 1 } },
+    admin,
+  );
   await stack.direct.transport.request({ method: 'POST', path: '/_ml/trained_models/mag-test-pt/deployment/_start', querystring: { wait_for: 'started' } }, admin);
   await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-pt/model_aliases/mag-test-alias' }, admin);
   await stack.direct.transport.request({ method: 'PUT', path: '/_ingest/pipeline/mag-test-pipe', body: pipelineReferencing('mag-test-alias', 'inside foreach') }, admin);

@@ -17,8 +17,16 @@ describe('start deployment on 8.15', () => {
   });
 
   it('accepts the parameters in a body too', async () => {
-    const r = await raw(sb().url, 'POST', '/_ml/trained_models/torch/deployment/_start', { body: { deployment_id: 'd1', number_of_allocations: 3 } });
+    const r = await raw(sb().url, 'POST', '/_ml/trained_models/torch/deployment/_start?deployment_id=d1', { body: { number_of_allocations: 3 } });
     expect(r.json.assignment.task_parameters).toMatchObject({ deployment_id: 'd1', number_of_allocations: 3 });
+  });
+
+  it('ignores a deployment_id in the body: the query parameter or the model id names the deployment (docs §10.2)', async () => {
+    // RestStartTrainedModelDeploymentAction passes param("deployment_id", model_id) to
+    // Request.parseRequest, which overwrites the body's deployment_id
+    const r = await raw(sb().url, 'POST', '/_ml/trained_models/torch/deployment/_start', { body: { deployment_id: 'd1', number_of_allocations: 3 } });
+    expect(r.status).toBe(200);
+    expect(r.json.assignment.task_parameters).toMatchObject({ deployment_id: 'torch', number_of_allocations: 3 });
   });
 
   it('refuses a second deployment with the same id', async () => {

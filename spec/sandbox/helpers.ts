@@ -102,12 +102,25 @@ export async function putTreeModel(base: string, id: string, opts: { config?: st
   if (r.status !== 200) throw new Error(`put model ${id}: ${r.status} ${r.text}`);
 }
 
-/** PUT a PyTorch text-embedding model (8.x) through the public API. */
-export async function putPyTorchModel(base: string, id: string, opts: { config?: string; fields?: string[] } = {}): Promise<void> {
+/** PUT a PyTorch text-embedding model (8.x) through the public API, with a stored one-part definition unless told otherwise. */
+export async function putPyTorchModel(base: string, id: string, opts: { config?: string; fields?: string[]; withDefinition?: boolean } = {}): Promise<void> {
   const r = await raw(base, 'PUT', `/_ml/trained_models/${id}`, {
     body: { model_type: 'pytorch', input: { field_names: opts.fields ?? ['text_field'] }, inference_config: { [opts.config ?? 'text_embedding']: {} } },
   });
   if (r.status !== 200) throw new Error(`put model ${id}: ${r.status} ${r.text}`);
+  if (opts.withDefinition !== false) await putDefinitionPart(base, id);
+}
+
+/**
+ * Stores a one-part definition, which a PyTorch deployment start needs ("Could not find trained
+ * model definition [..]" otherwise, upstream 3rd_party_deployment.yml, docs §11).
+ */
+export async function putDefinitionPart(base: string, id: string): Promise<void> {
+  const definition = Buffer.from(`sandbox-definition-of-${id}`).toString('base64');
+  const r = await raw(base, 'PUT', `/_ml/trained_models/${id}/definition/0`, {
+    body: { definition, total_definition_length: Buffer.from(definition, 'base64').length, total_parts: 1 },
+  });
+  if (r.status !== 200) throw new Error(`put definition part of ${id}: ${r.status} ${r.text}`);
 }
 
 export async function startDeployment(base: string, modelId: string, query = ''): Promise<RawResponse> {

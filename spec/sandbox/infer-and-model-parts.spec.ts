@@ -42,7 +42,7 @@ describe('_infer and model parts on 8.15', () => {
   });
 
   it('records definition parts and vocabulary and reports fully_defined', async () => {
-    await putPyTorchModel(sb().url, 'torch');
+    await putPyTorchModel(sb().url, 'torch', { withDefinition: false });
     const d0 = await raw(sb().url, 'GET', '/_ml/trained_models/torch?include=definition_status');
     expect(d0.json.trained_model_configs[0].fully_defined).toBe(false);
     const part = await raw(sb().url, 'PUT', '/_ml/trained_models/torch/definition/0', { body: { definition: Buffer.from('abc').toString('base64'), total_definition_length: 3, total_parts: 1 } });

@@ -38,6 +38,13 @@ export async function putPytorchModel(client: Client, modelId: string, inference
     path: `/_ml/trained_models/${encodeURIComponent(modelId)}`,
     body: { model_type: 'pytorch', inference_config: { [inferenceConfig]: {} }, input: { field_names: ['text_field'] } },
   });
+  // a deployment start needs a stored definition (upstream 3rd_party_deployment.yml, docs §11)
+  const definition = Buffer.from(`sandbox-definition-of-${modelId}`).toString('base64');
+  await client.transport.request({
+    method: 'PUT',
+    path: `/_ml/trained_models/${encodeURIComponent(modelId)}/definition/0`,
+    body: { definition, total_definition_length: Buffer.from(definition, 'base64').length, total_parts: 1 },
+  });
 }
 
 export async function putAlias(client: Client, modelId: string, alias: string, reassign = false): Promise<void> {

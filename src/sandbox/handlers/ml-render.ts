@@ -99,6 +99,8 @@ export function renderAssignment(a: Assignment, ctx: HandlerContext): Record<str
   if (a.reason) out.reason = a.reason;
   out.start_time = new Date(a.start_time).toISOString();
   out.max_assigned_allocations = a.max_assigned_allocations;
+  // 8.16+ TrainedModelAssignment carries the adaptive-allocations settings (docs §10.3)
+  if (f.adaptiveAllocations && a.adaptive_allocations) out.adaptive_allocations = { ...a.adaptive_allocations };
   return out;
 }
 
@@ -120,6 +122,7 @@ export function renderDeploymentStats(a: Assignment, ctx: HandlerContext): Recor
     if (st) out.allocation_status = st;
   }
   if (a.cache_size !== undefined) out.cache_size = a.cache_size;
+  if (f.adaptiveAllocations && a.adaptive_allocations) out.adaptive_allocations = { ...a.adaptive_allocations };
   out.priority = a.priority;
   out.start_time = a.start_time;
   out.peak_throughput_per_minute = 0;

@@ -4,6 +4,7 @@ import type { Security } from '../security/auth';
 import { clusterRoutes } from './cluster';
 import { deploymentRoutes } from './deployments';
 import { documentRoutes } from './documents';
+import { inferenceEndpointRoutes } from './inference-endpoints';
 import { mlModelRoutes } from './ml-models';
 import { modelAliasRoutes } from './model-aliases';
 import { pipelineRoutes } from './pipelines';
@@ -16,6 +17,7 @@ export function allRoutes(f: Features, getSecurity: () => Security | null): Rout
     ...mlModelRoutes(f),
     ...modelAliasRoutes,
     ...deploymentRoutes(f),
+    ...inferenceEndpointRoutes(f),
     ...pipelineRoutes,
     ...documentRoutes,
     ...securityRoutes(getSecurity),

@@ -29,6 +29,14 @@ export interface Assignment {
   routing_table: Record<string, RoutingInfo>;
   start_time: number;
   max_assigned_allocations: number;
+  /** `adaptive_allocations` settings (8.16+, set by _start or _update; docs §10.3). */
+  adaptive_allocations?: AdaptiveAllocations;
+}
+
+export interface AdaptiveAllocations {
+  enabled: boolean;
+  min_number_of_allocations?: number;
+  max_number_of_allocations?: number;
 }
 
 export interface AllocationStatus {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Assignment } from './assignments';
 import { IndexData, ScrollCtx } from './documents';
 import { StoredModel, langIdentModel } from './models';
+import { endpointsOf } from './inference-endpoints';
 
 export class ClusterState {
   readonly models = new Map<string, StoredModel>();
@@ -42,6 +43,7 @@ export class ClusterState {
     this.scrolls.clear();
     this.sourceBytes = 0;
     this.audit.length = 0;
+    endpointsOf(this).clear(); // inference endpoints (docs §9)
     this.addResourceModels(withModelType);
   }
 

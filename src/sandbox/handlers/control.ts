@@ -4,6 +4,7 @@
  *
  *   POST   /_sandbox/reset
  *   POST   /_sandbox/deployments/{deployment_id}/state  {"allocation":"starting"|"started"|"fully_allocated"} | {"stopping":true} | {"failed":true,"reason"?:string}
+ *          | {"scaled_to":N} (N ≥ 0 current = target allocations, as adaptive allocations scale)
  *   POST   /_sandbox/faults    FaultSpec (see state/faults.ts)  → {"id":N}
  *   GET    /_sandbox/faults    DELETE /_sandbox/faults
  *   GET    /_sandbox/requests[?method=&path_prefix=]            DELETE /_sandbox/requests
@@ -75,9 +76,19 @@ export async function handleControl(t: ControlTarget, req: IncomingMessage, res:
       } else if (body.failed === true) {
         a.assignment_state = 'failed';
         a.reason = typeof body.reason === 'string' ? body.reason : 'sandbox: failed';
-        for (const r of Object.values(a.routing_table)) (r.routing_state = 'failed'), (r.current_allocations = 0);
+        for (const r of Object.values(a.routing_table)) {
+          r.routing_state = 'failed';
+          r.current_allocations = 0;
+        }
       } else if (typeof body.allocation === 'string' && ['starting', 'started', 'fully_allocated'].includes(body.allocation)) {
         setAllocation(a, t.node.id, body.allocation as AllocationState);
+      } else if (typeof body.scaled_to === 'number' && Number.isInteger(body.scaled_to) && body.scaled_to >= 0) {
+        // what adaptive allocations do to an idle deployment (min 0): the route stays started
+        // with that many allocations (0: nothing serves it, docs §10.3)
+        const n = body.scaled_to;
+        a.assignment_state = 'started';
+        a.number_of_allocations = n;
+        a.routing_table[t.node.id] = { current_allocations: n, target_allocations: n, routing_state: 'started' };
       } else {
         return reply(res, 400, { error: 'expected {"allocation":"starting"|"started"|"fully_allocated"} or {"stopping":true} or {"failed":true}' });
       }

@@ -1,0 +1,91 @@
+/**
+ * nginx with a given configuration from a fresh temp prefix, run as the
+ * current user exactly as the README documents it:
+ * `nginx -p DIR -c DIR/nginx.conf -g 'daemon off;'` (plus `-e`, so the
+ * compiled-in error log path is never opened). Shared by the edge tests,
+ * the routing fuzz script and the benchmark.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as net from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+export const NGINX_BINARY = '/usr/sbin/nginx';
+
+export interface RunningNginx {
+  url: string;
+  port: number;
+  prefix: string;
+  config: string;
+  /** The master's pid (with `master_process off`, the one process that does the work). */
+  pid: number;
+  /** Everything nginx wrote to stderr (its error log). */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nginx is not listening on ${port} after 5 s: ${stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Starts nginx with `config` (a whole nginx.conf listening on `port`); `globals` are extra `-g` directives. */
+export async function startNginxWithConfig(config: string, port: number, globals = ''): Promise<RunningNginx> {
+  const prefix = mkdtempSync(path.join(tmpdir(), 'mag-edge-nginx-'));
+  const file = path.join(prefix, 'nginx.conf');
+  writeFileSync(file, config);
+  const child = spawn(NGINX_BINARY, ['-p', prefix, '-c', file, '-e', path.join(prefix, 'error.log'), '-g', `daemon off;${globals}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    errors += chunk.toString('utf8');
+  });
+  try {
+    await waitForPort(port, child, () => errors);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(prefix, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    prefix,
+    config,
+    pid: child.pid!,
+    stderr: () => errors,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        // SIGQUIT: graceful stop of the master and its workers.
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGQUIT');
+        });
+      }
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}

@@ -4,6 +4,7 @@
 import { EsError, resourceNotFound } from '../rest/errors';
 import { wildcardMatch } from '../state/resolve';
 import { PreparedAction, RouteSpec } from './types';
+import { simulatePipeline } from './pipeline-simulate';
 
 /** A pipeline id pattern: a simple-match wildcard when it holds `*`, else the exact id. */
 function pipelineIdMatches(pattern: string, id: string): boolean {
@@ -115,4 +116,4 @@ const deletePipeline: RouteSpec = {
   },
 };
 
-export const pipelineRoutes: RouteSpec[] = [putPipeline, getPipeline, deletePipeline];
+export const pipelineRoutes: RouteSpec[] = [putPipeline, getPipeline, deletePipeline, simulatePipeline];

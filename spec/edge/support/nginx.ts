@@ -2,7 +2,8 @@
  * A real nginx with the generated edge configuration, as the README runs it:
  * `nginx -p DIR -c DIR/nginx.conf -g 'daemon off;'` from a fresh temp prefix,
  * as the current user, on a 127.0.0.1 free port. Missing nginx fails the
- * suite under CI=true (`.ci/run` installs it) and skips it elsewhere.
+ * suite under CI=true or MAG_REQUIRE_NGINX=1 (`.ci/run` installs nginx and
+ * sets it) and skips it elsewhere.
  */
 import { existsSync } from 'node:fs';
 import { renderNginxConfig, type NginxEdgeOptions } from '../../../src/edge/nginx-config';
@@ -12,7 +13,7 @@ export { freePort, startNginxWithConfig, type RunningNginx };
 
 const nginxMissing = !existsSync(NGINX_BINARY);
 
-if (nginxMissing && process.env.CI === 'true') {
+if (nginxMissing && (process.env.CI === 'true' || process.env.MAG_REQUIRE_NGINX === '1')) {
   throw new Error(`${NGINX_BINARY} is missing: the edge suite needs nginx (apt-get install nginx; .ci/run does it)`);
 }
 

@@ -7,9 +7,9 @@
  * deployment counts every document (and repeated ones as cache hits) for `_stats`.
  */
 import { createHash } from 'node:crypto';
-import { badRequest, conflict, missingTrainedModel, validationError } from '../../rest/errors';
+import { badRequest, conflict, validationError } from '../../rest/errors';
 import { StoredModel, inferenceConfigName } from '../../state/models';
-import { Assignment } from '../../state/assignments';
+import { resolveInferTarget } from '../../state/infer-target';
 import { recordInference } from '../../state/inference-counters';
 import { inflateDefinition } from '../../state/definition-codec';
 import { DefinitionDef } from '../../state/tree-definition';
@@ -88,26 +88,15 @@ function inferHandler(deprecatedPath: boolean): RouteSpec['handler'] {
           if (!Array.isArray(body.docs)) throw validationError(['[docs] must not be null.']);
         },
         run() {
-          const st = ctx.state;
           const docs = body.docs as Array<Record<string, unknown>>;
-          // a deployment id (8.8+), an alias or a model id
-          let assignment: Assignment | undefined = st.assignments?.get(id);
-          let model = assignment ? st.models.get(assignment.model_id) : undefined;
-          if (!model) {
-            const target = st.models.has(id) ? id : st.aliases?.get(id);
-            model = target !== undefined ? st.models.get(target) : undefined;
-            if (!model) throw missingTrainedModel(id);
-            assignment = st.assignmentsForModel(model.model_id)[0];
-          }
-          const m = model;
-          if (m.model_type !== 'pytorch') {
+          // an alias first, then a deployment id, then a model id (docs §10.1)
+          const { model: m, assignment } = resolveInferTarget(ctx.state, id);
+          if (m.model_type !== 'pytorch' || !assignment) {
             const update = body.inference_config as Record<string, unknown> | undefined;
             return { body: { inference_results: docs.map((d) => inferTreeModel(m, d, update)) }, warnings };
           }
-          if (!assignment || assignment.assignment_state !== 'started') throw conflict(`Trained model deployment [${id}] is not allocated to any nodes`);
-          const a = assignment;
           const results = docs.map((d) => {
-            recordInference(a, JSON.stringify(d));
+            recordInference(assignment, JSON.stringify(d));
             return fakeInference(m, d);
           });
           return { body: { inference_results: results }, warnings };

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { configSchema } from '../../src/config/schema';
 import { loadConfig } from '../../src/config/load-config';
+import { renderNginxConfig } from '../../src/edge/nginx-config';
 import {
   ROOT,
   read,
@@ -277,6 +278,46 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
     child.once('close', resolve);
   });
 }
+
+describe('docker-compose.yml: edge profile (beside nginx)', () => {
+  const guard = services['edge-guard']!;
+  const edgeNginx = services['edge-nginx']!;
+  const mounted = (edgeNginx.volumes ?? []).map((v) => (typeof v === 'string' ? { source: v.split(':')[0]!, target: v.split(':')[1]! } : v));
+
+  it('has the guard and the official nginx image, both off the default start', () => {
+    expect(guard.profiles).toEqual(['edge']);
+    expect(edgeNginx.profiles).toEqual(['edge']);
+    expect(edgeNginx.image).toMatch(/^nginx:/);
+    expect(guard.image).toBe(services.proxy!.image);
+    expect(dependsOn(edgeNginx)).toEqual({ elasticsearch: 'service_healthy', 'edge-guard': 'service_healthy' });
+    expect(dependsOn(guard)).toEqual({ elasticsearch: 'service_healthy' });
+    expect(guard.healthcheck).toEqual(services.proxy!.healthcheck);
+  });
+
+  it('publishes nginx only; the guard sends sniffing clients to nginx', () => {
+    expect(guard.ports ?? []).toEqual([]);
+    const ports = (resolved.services['edge-nginx']!.ports ?? []).map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`));
+    expect(ports).toEqual(['9210:9210']);
+    const { PROXY_PUBLIC_URL: guardPublicUrl, ...guardEnvironment } = environmentOf(guard);
+    const { PROXY_PUBLIC_URL: _proxyPublicUrl, ...proxyEnvironment } = environmentOf(services.proxy!);
+    expect(guardEnvironment).toEqual(proxyEnvironment);
+    expect(guardPublicUrl).toBe('http://127.0.0.1:9210');
+    expect([example.PROXY_PORT, example.ADMIN_PORT, example.LB_PORT]).not.toContain('9210');
+  });
+
+  it('mounts docker/nginx-edge.conf as nginx.conf, and that file is what edge-config generates for this compose file', () => {
+    expect(mounted).toEqual([expect.objectContaining({ source: './docker/nginx-edge.conf', target: '/etc/nginx/nginx.conf' })]);
+    const environment = environmentOf(guard);
+    const expected = renderNginxConfig({
+      esUrl: environment.ES_URL!,
+      guardUrl: `http://edge-guard:${environment.PROXY_PORT}`,
+      edgeHost: '*',
+      edgePort: 9210,
+      workerProcesses: 'auto',
+    });
+    expect(read('docker/nginx-edge.conf')).toBe(expected);
+  });
+});
 
 describe('docker-compose.yml: the health checks, run here against stubs', () => {
   let servers: Server[] = [];

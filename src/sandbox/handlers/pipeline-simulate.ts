@@ -1,6 +1,6 @@
 /**
  * POST/GET _ingest/pipeline[/{id}]/_simulate with the processors the trained-model world needs
- * (docs §11.5): `inference` (a tree-ensemble model evaluated from its definition, the result and
+ * (docs §11.5): `inference` (a tree-ensemble model evaluated from its definition, a deployed PyTorch model's stand-in result, the result and
  * `model_id` written under `target_field`, default `ml.inference`; `field_map` renames document
  * fields to model fields), `set` and `remove`. Other processor types are left as no-ops: the
  * sandbox does not claim to run them.
@@ -10,7 +10,9 @@
  * processor's target and model_id fields from InferenceProcessor.java @1d8b286f; the upstream test
  * using this API, inference_processor.yml "Test simulate" @11921be3, is skipped by its own skip block.
  */
-import { EsError, errorBody, missingTrainedModel, resourceNotFound } from '../rest/errors';
+import { EsError, errorBody, resourceNotFound } from '../rest/errors';
+import { resolveInferTarget } from '../state/infer-target';
+import { recordInference } from '../state/inference-counters';
 import type { ClusterState } from '../state/store';
 import { inferTreeModel } from './models/infer';
 import { PreparedAction, RouteSpec } from './types';
@@ -42,25 +44,17 @@ function removePath(doc: Doc, path: string): void {
   if (parent !== null && typeof parent === 'object') delete (parent as Doc)[parts[parts.length - 1]!];
 }
 
-/** The model a processor's `model_id` names: a model id, an alias or a deployment id. */
-function resolveModel(st: ClusterState, id: string): string | undefined {
-  if (st.models.has(id)) return id;
-  const viaAlias = st.aliases?.get(id);
-  if (viaAlias !== undefined) return viaAlias;
-  return st.assignments?.get(id)?.model_id;
-}
-
 function runInference(st: ClusterState, cfg: Doc, source: Doc): void {
   const modelRef = String(cfg.model_id);
-  const modelId = resolveModel(st, modelRef);
-  const model = modelId !== undefined ? st.models.get(modelId) : undefined;
-  if (!model) throw missingTrainedModel(modelRef);
+  // the processor resolves its model_id as _infer does: alias, deployment id, model id (docs §10.1)
+  const { model, assignment } = resolveInferTarget(st, modelRef);
   const fieldMap = { ...(model.default_field_map ?? {}), ...((cfg.field_map ?? cfg.field_mappings ?? {}) as Record<string, string>) };
   const input: Doc = { ...source };
   for (const [docField, modelField] of Object.entries(fieldMap)) {
     const v = getPath(source, docField);
     if (v !== undefined) input[modelField] = v;
   }
+  if (assignment) recordInference(assignment, JSON.stringify(input));
   const result = { ...inferTreeModel(model, input, cfg.inference_config as Doc | undefined), model_id: modelRef };
   setPath(source, String(cfg.target_field ?? 'ml.inference'), result);
 }

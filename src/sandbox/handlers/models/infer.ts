@@ -7,7 +7,7 @@
  * deployment counts every document (and repeated ones as cache hits) for `_stats`.
  */
 import { createHash } from 'node:crypto';
-import { badRequest, conflict, validationError } from '../../rest/errors';
+import { badRequest, validationError } from '../../rest/errors';
 import { StoredModel, inferenceConfigName } from '../../state/models';
 import { resolveInferTarget } from '../../state/infer-target';
 import { recordInference } from '../../state/inference-counters';

@@ -43,7 +43,7 @@ export type ProxySettings = Pick<
   | 'PROXY_HOST' | 'PROXY_PORT' | 'ADMIN_PORT' | 'UPSTREAM_TIMEOUT_MS' | 'METADATA_TIMEOUT_MS' | 'UPSTREAM_CONNECTIONS'
   | 'ES_API_KEY' | 'ES_USERNAME' | 'ES_PASSWORD'
   | 'GUARD_MODE' | 'STRICT_INPUT_FIELDS' | 'STRICT_CAPACITY' | 'SHUTDOWN_GRACE_MS'
-> & Partial<Pick<Config, 'SNIFF_POLICY' | 'PROXY_PUBLIC_URL' | 'READY_PROBE_INTERVAL_MS'>> & { ES_URL: string };
+> & Partial<Pick<Config, 'SNIFF_POLICY' | 'PROXY_PUBLIC_URL' | 'READY_PROBE_INTERVAL_MS' | 'ALLOW_DEPLOYMENT_SHADOWING'>> & { ES_URL: string };
 
 export async function startProxy(
   settings: Readonly<ProxySettings>,
@@ -64,6 +64,10 @@ export async function startProxy(
     onUpstreamError: (error, req) => {
       metrics.upstreamError();
       logger.warn({ err: error, method: req.method }, 'upstream request failed');
+    },
+    onUpstreamRetry: (error, req) => {
+      metrics.upstreamRetry();
+      logger.debug({ err: error, method: req.method }, 'cluster closed the connection before answering: sent again on a fresh one');
     },
   });
   const metadata = new MetadataClient({

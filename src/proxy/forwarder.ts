@@ -12,7 +12,7 @@
 import type * as http from 'node:http';
 import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
-import type { buildConnector } from 'undici';
+import type { buildConnector, Dispatcher } from 'undici';
 import { upstreamRequestHeaders } from '../http/headers';
 import { ProxiedExchange, type ExchangeSettings } from './proxied-exchange';
 import { isOriginForm, refuseNonOriginTarget } from './request-target';
@@ -61,6 +61,8 @@ export interface ForwarderConfig {
   connect?: Partial<buildConnector.BuildOptions> | buildConnector.connector;
   /** Told about every cluster failure the proxy answers for (502, or a cut answer). */
   onUpstreamError?: (err: Error, req: http.IncomingMessage) => void;
+  /** Told when a request is sent once more on a fresh connection (see stale-connection-retry.ts). */
+  onUpstreamRetry?: (err: Error, req: http.IncomingMessage) => void;
 }
 
 interface UpstreamOrigin {
@@ -91,14 +93,24 @@ export function createForwarder(config: ForwarderConfig): Forwarder {
   if (!Number.isFinite(upstreamTimeoutMs) || upstreamTimeoutMs < 0) {
     throw new TypeError('upstreamTimeoutMs must be a non-negative number (0 = no timeout)');
   }
+  const connect = resetTolerantConnector(config.connect);
   const pool = new Pool(upstream.origin, {
     connections: config.connections ?? null,
     // undici's defaults (300 s) would cut long calls; 0 disables them.
     headersTimeout: upstreamTimeoutMs,
     bodyTimeout: upstreamTimeoutMs,
-    connect: resetTolerantConnector(config.connect),
+    connect,
   });
-  const settings: ExchangeSettings = { upstreamTimeoutMs, onUpstreamError: config.onUpstreamError };
+  // Retries go through a pool of their own whose connections each carry one
+  // request (dispatched with reset: true), so a retry always gets a fresh
+  // connection, never another idle one the cluster may have closed too.
+  const retryPool = new Pool(upstream.origin, { headersTimeout: upstreamTimeoutMs, bodyTimeout: upstreamTimeoutMs, connect });
+  const settings: ExchangeSettings = {
+    upstreamTimeoutMs,
+    onUpstreamError: config.onUpstreamError,
+    onUpstreamRetry: config.onUpstreamRetry,
+    retryDispatcher: retryPool,
+  };
 
   function forward(req: http.IncomingMessage, res: http.ServerResponse, options?: ForwardOptions): Promise<void> {
     if (!isOriginForm(req.url)) {
@@ -107,25 +119,25 @@ export function createForwarder(config: ForwarderConfig): Forwarder {
     }
     const replacementBody = options?.body;
     const head = upstreamRequestHeaders(req.rawHeaders, upstream.host, replacementBody !== undefined);
-    const exchange = new ProxiedExchange(req, res, options, settings);
-    pool.dispatch(
-      {
-        path: req.url,
-        method: req.method ?? 'GET',
-        headers: head.headers,
-        body: replacementBody ?? (head.hasBody ? req : null),
-        // undici closes the connection after every HEAD by default (for
-        // servers that wrongly send a body); Elasticsearch does not, and
-        // HEAD is frequent (index/alias existence checks), so keep it alive.
-        reset: false,
-      },
-      exchange,
-    );
+    const dispatchOptions: Dispatcher.DispatchOptions = {
+      path: req.url,
+      method: req.method ?? 'GET',
+      headers: head.headers,
+      body: replacementBody ?? (head.hasBody ? req : null),
+      // undici closes the connection after every HEAD by default (for
+      // servers that wrongly send a body); Elasticsearch does not, and
+      // HEAD is frequent (index/alias existence checks), so keep it alive.
+      reset: false,
+    };
+    const exchange = new ProxiedExchange(req, res, options, settings, dispatchOptions);
+    pool.dispatch(dispatchOptions, exchange);
     return exchange.done;
   }
 
   return {
     forward,
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), retryPool.close()]);
+    },
   };
 }

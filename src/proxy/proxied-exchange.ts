@@ -19,6 +19,7 @@ import { downstreamResponseHeaders, headerRecord, withoutField } from '../http/h
 import { sendGuardError } from '../http/send-guard-error';
 import { describeUpstreamFailure } from './upstream-failure';
 import { closeConnectionAfterAnswer } from './close-after-answer';
+import { isConnectionLost, isReplayable } from './stale-connection-retry';
 import type { ForwardOptions } from './forwarder';
 
 /** The reason given to undici when the client went away; recognised in onError. */
@@ -40,12 +41,18 @@ const REPLACEMENT_HELD_BYTES = 1024 * 1024;
 export interface ExchangeSettings {
   upstreamTimeoutMs: number;
   onUpstreamError: ((err: Error, req: http.IncomingMessage) => void) | undefined;
+  onUpstreamRetry: ((err: Error, req: http.IncomingMessage) => void) | undefined;
+  /** Where a request is sent once more after a lost connection (fresh connections only). */
+  retryDispatcher: Dispatcher;
 }
 
 export class ProxiedExchange implements Dispatcher.DispatchHandler {
   private abortUpstream: ((err?: Error) => void) | null = null;
   private clientGone = false;
   private finished = false;
+  /** Some of the answer arrived (a head): from then on a failure is never retried. */
+  private answerStarted = false;
+  private retried = false;
   private resumeUpstream: (() => void) | null = null;
   /** Set when `replaceResponseBody` is used: the cluster's body as a stream. */
   private upstreamBody: Readable | null = null;
@@ -57,6 +64,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
     private readonly res: http.ServerResponse,
     private readonly options: ForwardOptions | undefined,
     private readonly settings: ExchangeSettings,
+    private readonly dispatchOptions: Dispatcher.DispatchOptions,
   ) {
     this.done = new Promise<void>((resolve) => {
       this.settle = resolve;
@@ -91,6 +99,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean {
+    this.answerStarted = true;
     // 1xx interim answers are not relayed: node cannot write arbitrary 1xx
     // responses, and Elasticsearch sends none (100 is consumed by undici).
     if (statusCode < 200) return true;
@@ -125,6 +134,7 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
   }
 
   onError(err: Error): void {
+    if (this.retryOnFreshConnection(err)) return;
     this.finished = true;
     if (this.upstreamBody) this.upstreamBody.destroy(err);
     if (err instanceof ClientGoneError || this.clientGone || this.clientSocketClosed()) {
@@ -142,6 +152,17 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
   }
 
   // ---- helpers -----------------------------------------------------------
+
+  /** Sends the request once more on a fresh connection when stale-connection-retry.ts allows it. */
+  private retryOnFreshConnection(err: Error): boolean {
+    if (this.retried || this.answerStarted || this.clientGone || this.clientSocketClosed()) return false;
+    if (!isConnectionLost(err) || !isReplayable(this.dispatchOptions)) return false;
+    this.retried = true;
+    this.abortUpstream = null;
+    this.settings.onUpstreamRetry?.(err, this.req);
+    this.settings.retryDispatcher.dispatch({ ...this.dispatchOptions, reset: true }, this);
+    return true;
+  }
 
   private writeHead(statusCode: number, rawHeaders: Buffer[], statusText: string): void {
     const headers = downstreamResponseHeaders(rawHeaders);

@@ -13,12 +13,14 @@ export interface RunningProxy {
   forwarder: Forwarder;
   server: http.Server;
   upstreamErrors: Error[];
+  /** Requests the forwarder sent once more on a fresh connection, by the error that caused it. */
+  upstreamRetries: Error[];
   close(): Promise<void>;
 }
 
 export interface ProxyHarnessOptions<M> {
   upstreamUrl: string;
-  forwarder?: Omit<ForwarderConfig, 'upstreamUrl' | 'onUpstreamError'>;
+  forwarder?: Omit<ForwarderConfig, 'upstreamUrl' | 'onUpstreamError' | 'onUpstreamRetry'>;
   /** Wraps the forwarder (to spy on it or pass ForwardOptions). */
   wrapForwarder?: (forwarder: Forwarder) => Forwarder;
   matchGuarded?: FrontDoorOptions<M>['matchGuarded'];
@@ -28,10 +30,12 @@ export interface ProxyHarnessOptions<M> {
 
 export async function startProxy<M = never>(options: ProxyHarnessOptions<M>): Promise<RunningProxy> {
   const upstreamErrors: Error[] = [];
+  const upstreamRetries: Error[] = [];
   const forwarder = createForwarder({
     upstreamUrl: options.upstreamUrl,
     ...options.forwarder,
     onUpstreamError: (err) => upstreamErrors.push(err),
+    onUpstreamRetry: (err) => upstreamRetries.push(err),
   });
   const used = options.wrapForwarder ? options.wrapForwarder(forwarder) : forwarder;
   const server = createFrontDoor<M>({
@@ -48,6 +52,7 @@ export async function startProxy<M = never>(options: ProxyHarnessOptions<M>): Pr
     forwarder,
     server,
     upstreamErrors,
+    upstreamRetries,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,13 +21,14 @@ export interface SniffProxy extends RunningProxy {
 export async function startSniffProxy(upstreamUrl: string, options: { maxBufferedBytes?: number } = {}): Promise<SniffProxy> {
   const rewritten: number[] = [];
   const untouched: Array<{ reason: UntouchedReason; detail: string }> = [];
-  let handle: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+  // The handler needs the proxy's forwarder, and the proxy needs the handler: set once the proxy is up.
+  const wired: { handle?: (req: http.IncomingMessage, res: http.ServerResponse) => void } = {};
   const proxy = await startProxy<SniffRoute>({
     upstreamUrl,
     matchGuarded: matchSniffRoute,
-    handleGuarded: (req, res) => handle!(req, res),
+    handleGuarded: (req, res) => wired.handle!(req, res),
   });
-  handle = createSniffHandler({
+  wired.handle = createSniffHandler({
     policy: 'rewrite',
     forwarder: proxy.forwarder,
     publicAddress: () => PUBLIC_ADDRESS,

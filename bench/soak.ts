@@ -17,7 +17,8 @@
  *             move to the regression model, an inference type change)
  *
  * Every SOAK_SAMPLE_SECONDS it samples the proxy's RSS (process.memoryUsage()
- * over IPC) and its upstream sockets: TCP connections ESTABLISHED to the
+ * over IPC, right after a full collection the proxy runs with --expose-gc, so
+ * that garbage not yet collected does not pass for growth) and its upstream sockets: TCP connections ESTABLISHED to the
  * cluster's port, read from /proc/net/tcp{,6} (the client never talks to the
  * cluster, so every such connection is the proxy's: forwarder pool, metadata
  * client, readiness probe). It prints the samples, the RSS slope (least
@@ -159,7 +160,9 @@ async function main(): Promise<void> {
   // forkServer resolves names under dist/bench/servers/.
   const cluster = await forkServer('soak cluster', '../soak-upstream.js');
   await seed(cluster.url, connections);
-  const proxy: ForkedServer = await forkServer('guard proxy', 'guard-proxy.js', [cluster.url]);
+  const proxy: ForkedServer = await forkServer('guard proxy', 'guard-proxy.js', [cluster.url], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+  });
   const pool = new Pool(proxy.url, { connections, pipelining: 1 });
   const clusterPort = Number(new URL(cluster.url).port);
   process.stdout.write(
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const deadline = started + maxSeconds * 1000;
   const sample = async (): Promise<void> => {
+    await proxy.gc();
     const memory = await proxy.memory();
     samples.push({
       seconds: (Date.now() - started) / 1000,
@@ -223,7 +227,7 @@ async function main(): Promise<void> {
 function printReport(samples: Sample[], tally: Tally, elapsed: number, total: number): void {
   process.stdout.write(
     `\n${formatTable(
-      ['t (s)', 'answered', 'RSS (MiB)', 'heap used (MiB)', 'upstream sockets'],
+      ['t (s)', 'answered', 'RSS after GC (MiB)', 'heap used after GC (MiB)', 'upstream sockets'],
       samples.map((s) => [fixed(s.seconds, 0), String(s.answered), fixed(s.rssMiB, 1), fixed(s.heapMiB, 1), String(s.upstreamSockets)]),
     )}\n`,
   );
@@ -236,7 +240,7 @@ function printReport(samples: Sample[], tally: Tally, elapsed: number, total: nu
     `answered ${tally.answered} of ${total} in ${fixed(elapsed, 0)} s (${fixed(tally.answered / elapsed, 0)} req/s): ` +
       `${tally.byKind.get} GET, ${tally.byKind.post100k} POST 100 KB, ${tally.byKind.guardedPut} guarded PUT; ` +
       `${tally.unexpected} unexpected answers${tally.firstUnexpected.length ? ` (first: ${tally.firstUnexpected.join('; ')})` : ''}`,
-    `RSS slope: ${fixed(perMinute, 2)} MiB/min, ${fixed(perHundredK, 2)} MiB per 100k requests ` +
+    `RSS slope (after GC): ${fixed(perMinute, 2)} MiB/min, ${fixed(perHundredK, 2)} MiB per 100k requests ` +
       `(target: flat, 0; from ${steady.length} samples after warm-up; RSS ${fixed(samples[0]!.rssMiB, 1)} -> ${fixed(last.rssMiB, 1)} MiB)`,
     `upstream sockets under load: min ${sockets.length ? Math.min(...sockets) : 'n/a'}, max ${sockets.length ? Math.max(...sockets) : 'n/a'} ` +
       `(target: flat, at most the forwarder's ${FORWARDER_CONNECTIONS} plus the metadata client's); after the load: ${last.upstreamSockets} (idle keep-alive)`,

@@ -60,7 +60,7 @@ describe('matchGuardedRoute recognises the guarded Elasticsearch routes', () => 
   });
 
   it('does not match neighbouring routes', () => {
-    expect(matchGuardedRoute('POST', '/_ml/trained_models/m/deployment/_start')).toBeNull();
+    expect(matchGuardedRoute('POST', '/_ml/trained_models/m/deployment/_infer')).toBeNull();
     expect(matchGuardedRoute('PUT', '/_ml/trained_models/m/model_aliases')).toBeNull();
     expect(matchGuardedRoute('PUT', '/_ml/trained_models/m/model_aliases/a/extra')).toBeNull();
     expect(matchGuardedRoute('DELETE', '/_ml/trained_models')).toBeNull();

@@ -8,7 +8,17 @@ import type { DecisionLine } from '../guard/exchange/decision-log';
 import type { ReadKind } from '../es/metadata-client';
 
 /** Which kind of request: one of the guarded routes, or plain passthrough. */
-export type RouteClass = 'passthrough' | 'put_model_alias' | 'delete_model_alias' | 'stop_deployment' | 'delete_model' | 'sniff' | 'malformed';
+export type RouteClass =
+  | 'passthrough'
+  | 'put_model_alias'
+  | 'delete_model_alias'
+  | 'stop_deployment'
+  | 'delete_model'
+  | 'start_deployment'
+  | 'update_deployment'
+  | 'delete_inference_endpoint'
+  | 'sniff'
+  | 'malformed';
 
 
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

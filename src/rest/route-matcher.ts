@@ -32,6 +32,10 @@
  *   @84a63946). The proxy cannot see which major the cluster is, so it is
  *   always matched: a request ES would have refused with "no handler" is then
  *   checked anyway (fail safe).
+ * - POST   /_ml/trained_models/{model_id}/deployment/_start             RestStartTrainedModelDeploymentAction (@00203b9a, 8.8+ variants: one route)
+ * - POST   /_ml/trained_models/{model_id}/deployment/_update            RestUpdateTrainedModelDeploymentAction (@259baf01: one route, 8.6+)
+ * - DELETE /_inference/{task_type_or_id}[/{inference_id}]                RestDeleteInferenceEndpointAction (@01195333); 8.11:
+ *   RestDeleteInferenceModelAction (@806b93c0), two-segment route only (docs §9.1)
  * `DELETE /_ml/{trained_models,inference}/_stats` is NOT the delete handler:
  * the literal `_stats` node (GET stats) wins and ES answers 405.
  *
@@ -52,7 +56,14 @@ import { preDispatchRejection } from './pre-dispatch';
 import { decodeQueryString, QueryParams } from './query-string';
 import { EsGuardRejection } from './rejections';
 
-export type GuardedRouteKind = 'put_model_alias' | 'delete_model_alias' | 'stop_deployment' | 'delete_model';
+export type GuardedRouteKind =
+  | 'put_model_alias'
+  | 'delete_model_alias'
+  | 'stop_deployment'
+  | 'delete_model'
+  | 'start_deployment'
+  | 'update_deployment'
+  | 'delete_inference_endpoint';
 
 export interface GuardedRoute {
   kind: GuardedRouteKind;
@@ -103,6 +114,8 @@ interface RouteSpec {
 
 const MODEL_ID = { param: 'model_id' };
 const MODEL_ALIAS = { param: 'model_alias' };
+const TASK_TYPE_OR_ID = { param: 'task_type_or_id' };
+const INFERENCE_ID = { param: 'inference_id' };
 
 const ROUTES: readonly RouteSpec[] = [
   {
@@ -141,6 +154,46 @@ const ROUTES: readonly RouteSpec[] = [
     segments: ['_ml', 'inference', MODEL_ID],
     allowedMethods: ['GET', 'DELETE'],
     shadowedBy: ['_stats'],
+  },
+  // The routes of the guard's own rules (docs §13). `_start` and `_update`: one
+  // route each, POST only, in every version that has them (8.0+ and 8.6+). A
+  // literal sibling of `{model_id}` (`_stats`) does not take these longer paths:
+  // PathTrie falls back to the wildcard when the literal branch finds nothing.
+  {
+    kind: 'start_deployment',
+    method: 'POST',
+    pattern: '/_ml/trained_models/{model_id}/deployment/_start',
+    segments: ['_ml', 'trained_models', MODEL_ID, 'deployment', '_start'],
+    allowedMethods: ['POST'],
+  },
+  {
+    kind: 'update_deployment',
+    method: 'POST',
+    pattern: '/_ml/trained_models/{model_id}/deployment/_update',
+    segments: ['_ml', 'trained_models', MODEL_ID, 'deployment', '_update'],
+    allowedMethods: ['POST'],
+  },
+  // DELETE inference endpoint (docs §9.1): `_inference/{task_type}/{model_id}`
+  // (8.11), then `_inference/{task_type_or_id}` and
+  // `_inference/{task_type_or_id}/{inference_id}` (`Paths.java`). The GET, PUT
+  // and POST endpoint handlers share both patterns. Literal neighbours that
+  // exist in some versions only (`_all`, `_services`, `.diagnostics`; `…/_update`,
+  // `…/_stream`, `…/_unified`) take no DELETE; they are matched anyway, and
+  // the guard forwards them after its read shows the path reaches no endpoint
+  // (`inference-endpoint-facts.ts`): fail safe across versions.
+  {
+    kind: 'delete_inference_endpoint',
+    method: 'DELETE',
+    pattern: '/_inference/{task_type_or_id}',
+    segments: ['_inference', TASK_TYPE_OR_ID],
+    allowedMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+  },
+  {
+    kind: 'delete_inference_endpoint',
+    method: 'DELETE',
+    pattern: '/_inference/{task_type_or_id}/{inference_id}',
+    segments: ['_inference', TASK_TYPE_OR_ID, INFERENCE_ID],
+    allowedMethods: ['GET', 'POST', 'PUT', 'DELETE'],
   },
 ];
 
@@ -203,14 +256,19 @@ function methodNotAllowed(message: string, allowedMethods: string[]): EsFlatReje
   });
 }
 
+function startsWithGuardedSegment(rawUrl: string): boolean {
+  const from = rawUrl.startsWith('/') ? 1 : 0;
+  return rawUrl.startsWith('_ml/', from) || rawUrl.startsWith('_inference/', from);
+}
+
 function isGuardedMethod(method: string): boolean {
   return method === 'PUT' || method === 'DELETE' || method === 'POST';
 }
 
 export function matchGuardedRoute(method: string, rawUrl: string): RouteMatch | null {
-  // Hot path: Netty's methods are case-sensitive, and every guarded path starts with the `_ml` token.
+  // Hot path: Netty's methods are case-sensitive, and every guarded path starts with the `_ml` or `_inference` token.
   if (!isGuardedMethod(method)) return null;
-  if (!rawUrl.startsWith('/_ml/') && !rawUrl.startsWith('_ml/')) return null;
+  if (!startsWithGuardedSegment(rawUrl)) return null;
 
   const rawPath = rawPathOf(rawUrl);
   const tokens = pathTokens(rawPath);

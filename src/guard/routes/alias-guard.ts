@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
+import { clientGoneSignal } from '../../http/client-gone';
 import { GuardError } from '../../errors';
 import { checkAliasRequest } from '../checks/alias-request-checks';
 import { readAliasChangeFacts } from '../facts/alias-change-facts';
@@ -16,9 +17,13 @@ import { refusedByRequestChecks, type GuardVerdict } from '../rules/verdict';
 import { summarizeAliasFacts } from '../exchange/decision-log';
 import { runGuardedExchange, ExchangeContext, ExchangeDeps } from '../exchange/guarded-exchange';
 import type { KeyedLock } from '../exchange/keyed-lock';
+import { applyShadowingRule } from './alias-shadowing';
+import type { ShadowingOptions } from '../rules/deployment-shadowing';
 
 export interface AliasGuardDeps extends ExchangeDeps {
   strict: StrictOptions;
+  /** The guard's own shadowing rule (docs §13.1). */
+  shadowing: ShadowingOptions;
   /** Shared with the DELETE alias guard: one change of an alias at a time. */
   aliasLock: KeyedLock;
 }
@@ -31,7 +36,8 @@ export class AliasGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     this.deps.aliasLock.run(route.pathParams.model_alias ?? '', () =>
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
-    );
+      clientGoneSignal(res),
+    ).then(() => undefined);
 
   private async decide({ route, prelude, decision, reads, timeReads }: ExchangeContext): Promise<GuardVerdict> {
     const modelId = route.pathParams.model_id ?? '';
@@ -44,6 +50,7 @@ export class AliasGuard {
     decision.facts = summarizeAliasFacts(facts);
 
     const verdict = decideAliasChange({ modelId, modelAlias, reassign: checked.reassign }, facts);
-    return applyStrictOptions(verdict, { modelId, modelAlias }, facts, this.deps.strict);
+    const strict = applyStrictOptions(verdict, { modelId, modelAlias }, facts, this.deps.strict);
+    return applyShadowingRule(strict, { modelId, modelAlias }, { reads, decision, timeReads }, this.deps.shadowing);
   }
 }

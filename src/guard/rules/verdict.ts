@@ -12,6 +12,7 @@
  */
 import { EsRejection } from '../../errors';
 import type { EsGuardRejection } from '../../rest/rejections';
+import type { BeyondRuleId } from './beyond-rule-ids';
 
 /** PUT alias, docs §2 steps 9–12. */
 export type AliasRuleId =
@@ -64,9 +65,14 @@ export type FailureRuleId =
   | 'UPSTREAM_UNAVAILABLE'
   | 'ES_REJECTION'
   | 'ES_FLAT_REJECTION'
+  /** The client went away before the guard decided: nothing was forwarded. */
+  | 'CLIENT_CLOSED'
+  /** A gzip/deflate body that cannot be decoded: the connection is closed without an answer (docs §8.1). */
+  | 'REQUEST_BODY_NOT_DECODABLE'
   | 'unknown';
 
-export type GuardRuleId = AliasRuleId | StrictRuleId | StopRuleId | DeleteAliasRuleId | DeleteModelRuleId;
+/** The guard's own rules, beyond Elasticsearch's (docs §13): `beyond-rule-ids.ts`. */
+export type GuardRuleId = AliasRuleId | StrictRuleId | StopRuleId | DeleteAliasRuleId | DeleteModelRuleId | BeyondRuleId;
 
 export type RuleId = GuardRuleId | RequestCheckRuleId | FailureRuleId;
 

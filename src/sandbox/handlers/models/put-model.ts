@@ -103,7 +103,7 @@ export const putModel: RouteSpec = {
       if (!req.hasContent) throw badRequest('requires body');
       const body = req.json();
       // fields a version did not have are unknown to its strict parser (docs §11.4)
-      const unknown = [...(ctx.features.modelType ? [] : ['model_type']), ...(ctx.features.prefixStrings ? [] : ['prefix_strings'])].find((k) => body[k] !== undefined);
+      const unknown = [...(ctx.features.modelType ? [] : ['model_type']), ...(ctx.features.prefixStrings ? [] : ['prefix_strings']), ...(ctx.features.platformArchitecture ? [] : ['platform_architecture'])].find((k) => body[k] !== undefined);
       if (unknown !== undefined) throw new EsError(400, 'x_content_parse_exception', `[1:2] [trained_model_config] unknown field [${unknown}]`);
       const type = body.model_type;
       if (type !== undefined && !['tree_ensemble', 'lang_ident', 'pytorch'].includes(String(type))) {

@@ -15,7 +15,6 @@ import { DIRECT, PASSTHROUGH, rotated, startContenders } from '../lib/contenders
 import { percentile, startFixedRateClient, type FixedRateResult } from '../lib/fixed-rate';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS, type Workload } from '../lib/workloads';
-import { printEdgeLatencyTarget } from '../lib/edge-targets';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger, positiveNumber } from '../lib/settings';
 
@@ -171,7 +170,6 @@ export const latencySection: BenchSection = {
           `(${load.workload.name}, ${load.rate} req/s): ${ms(added)} ms → ${added <= MAX_ADDED_P99_MS ? 'met' : 'not met'}` +
           (belowSaturation ? '' : ' (the asked rate was not reached: these figures are not below saturation)'),
       );
-      printEdgeLatencyTarget((name) => summaries.get(name)?.p99, direct.p99, `${load.workload.name}, ${load.rate} req/s`);
     }
     saveResults(env, { rounds, seconds, loadAverage: { before: loadBefore, after: loadAfter }, loads: loads.map((l) => ({ workload: l.workload.name, rate: l.rate })), results: saved });
   },

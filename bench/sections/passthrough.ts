@@ -10,7 +10,6 @@ import { DIRECT, PASSTHROUGH, REFERENCE, rotated, startContenders } from '../lib
 import type { LoadResult } from '../lib/load';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS } from '../lib/workloads';
-import { printEdgeThroughputTargets } from '../lib/edge-targets';
 import type { BenchEnvironment, BenchSection } from '../run';
 
 /**
@@ -103,7 +102,6 @@ export const passthroughSection: BenchSection = {
       console.log(
         `passthrough p99 added over direct, saturated: ${fixed(addedP99)} ms (queueing at saturation; the ≤ 1 ms target is judged by the latency section)`,
       );
-      printEdgeThroughputTargets(med);
     }
     saveResults(env, summary);
   },

@@ -13,7 +13,10 @@ import { useProxyWithStub } from './support/proxy-with-stub';
 const LIMIT_BYTES = 1024 * 1024;
 const TOO_LARGE_BODY = '{"error":{"root_cause":[{"type":"content_too_long_exception","reason":"too long"}],"type":"content_too_long_exception","reason":"too long"},"status":413}';
 
-/** As Elasticsearch over `http.max_content_length`: 413 at once, unread body, then the connection is closed. */
+/**
+ * As Elasticsearch over `http.max_content_length`: 413 at once, unread body, then the connection is
+ * closed. (Elasticsearch's own 413 has an empty body; this one carries one so its relay is checked too.)
+ */
 function respondTooLargeThenClose(): Responder {
   return (req, res) => {
     const declared = Number(req.headers['content-length'] ?? 0);

@@ -34,7 +34,8 @@ describeSandboxOnly('report mode', () => {
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg/model_aliases/mag-test-alias');
     expect(answer.status).toBe(200);
     expect(answer.headers.warning).toMatch(/would have refused this request \(METADATA_READ_FAILED\)/);
-    expect(stack.decisions.at(-1)).toMatchObject({ verdict: 'would_refuse', status: 503, upstreamStatus: 200 });
+    // Counted apart from the rules' refusals (README, report mode).
+    expect(stack.decisions.at(-1)).toMatchObject({ verdict: 'would_fail_closed', rule: 'METADATA_READ_FAILED', status: 503, upstreamStatus: 200 });
   });
 
   it('leaves allowed changes without a warning', async () => {

@@ -3,6 +3,7 @@
  * deployments can lack. Then the proxy reads them with its own credentials,
  * but only after `_has_privileges` proves the caller holds `manage_ml`;
  * otherwise the cluster's refusal is relayed (README, "Safety properties").
+ * Without credentials of its own the proxy says what it needs (403).
  */
 import { Stack, raw, describeSandboxOnly } from '../support/stack';
 import { useStack } from '../support/use-stack';
@@ -69,9 +70,29 @@ describeSandboxOnly('without the proxy own credentials', () => {
   const stack = useStack({ sandbox: { security: { users } } });
   beforeAll(async () => seed(stack));
 
-  it('relays the pipeline read refusal to a manage_ml caller without read_pipeline', async () => {
+  // The cluster's own 403 would name an action the caller never called (docs §4.4).
+  it('answers a manage_ml caller without read_pipeline with a 403 that says what the guard needs', async () => {
     const answer = await raw(stack.proxyUrl, 'POST', STOP, { headers: ML_ONLY });
     expect(answer.status).toBe(403);
-    expect(answer.json.error.reason).toMatch(/cluster:admin\/ingest\/pipeline\/get.* is unauthorized for user \[ml-only\]/);
+    expect(answer.json.error.type).toBe('security_exception');
+    expect(answer.json.error.reason).toMatch(/^model-alias-guard must read the ingest pipelines .* holds \[manage_ml\] but not \[read_pipeline\]; the proxy has no credentials of its own/);
+    expect(answer.json.error.reason).not.toMatch(/cluster:admin\/ingest\/pipeline\/get/);
+    expect(answer.body).not.toMatch(/mag-test-alias/);
+    // The same for a deletion Elasticsearch allows (nothing references the model id itself; the alias guard needs the pipelines).
+    const deletion = await raw(stack.proxyUrl, 'DELETE', '/_ml/trained_models/mag-test-pt/model_aliases/mag-test-alias', { headers: ML_ONLY });
+    expect(deletion.status).toBe(403);
+    expect(deletion.json.error.reason).toMatch(/but not \[read_pipeline\]/);
+  });
+
+  it('relays the cluster refusal to a caller who does not hold manage_ml', async () => {
+    const answer = await raw(stack.proxyUrl, 'POST', STOP, { headers: MONITOR_ONLY });
+    expect(answer.status).toBe(403);
+    expect(answer.json.error.reason).toMatch(/is unauthorized for user \[watcher\]/);
+  });
+
+  it('warned once at start that the proxy has no credentials of its own', () => {
+    const warnings = stack.logs.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('the proxy has no credentials of its own'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toMatch(/manage_ml but without read_pipeline is refused there \(403\)/);
   });
 });

@@ -15,7 +15,7 @@ import { UpdateGuard } from '../guard/routes/update-guard';
 import { InferenceDeleteGuard } from '../guard/routes/inference-delete-guard';
 import { DeleteAliasGuard, DeleteModelGuard } from '../guard/routes/delete-guards';
 import { ClusterReadsFactory } from '../guard/facts/cluster-reads';
-import { PipelineReferencesReader } from '../guard/facts/pipeline-references-reader';
+import { NO_SERVICE_CREDENTIALS_WARNING, PipelineReferencesReader } from '../guard/facts/pipeline-references-reader';
 import type { ExchangeDeps } from '../guard/exchange/guarded-exchange';
 import { KeyedLock } from '../guard/exchange/keyed-lock';
 import { callerHeaders } from '../guard/facts/caller-credentials';
@@ -32,6 +32,8 @@ export function createGuardHandlers(deps: {
 }): GuardHandlers {
   const { settings, metadata, forwarder, serviceCredentials, metrics, logger } = deps;
   const identity = new ClusterIdentityCache(metadata);
+  // Once, at start: callers with manage_ml but not read_pipeline will be refused (docs §4.4).
+  if (!serviceCredentials) logger.warn({ credentials: 'none' }, NO_SERVICE_CREDENTIALS_WARNING);
   const exchange: ExchangeDeps = {
     forwarder,
     logger,

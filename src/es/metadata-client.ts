@@ -39,7 +39,7 @@ export type CallerHeaders = Record<string, string>;
 const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /** The kinds of read, a small fixed set (metric labels). */
-export type ReadKind = 'trained_models' | 'trained_model_stats' | 'pipelines' | 'has_privileges' | 'root' | 'inference_endpoints';
+export type ReadKind = 'trained_models' | 'trained_model_stats' | 'pipelines' | 'has_privileges' | 'root' | 'inference_endpoints' | 'authenticate';
 
 export interface MetadataClientOptions {
   esUrl: string;
@@ -73,26 +73,34 @@ export class MetadataClient {
   }
 
   /** `GET _ml/trained_models/<id>`: configs, with alias resolution (docs §1.3, docs §4.1). */
-  trainedModels(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read('trained_models', label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller);
+  trainedModels(label: string, id: string, caller: CallerHeaders, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.read('trained_models', label, (opts) => this.client.ml.getTrainedModels({ model_id: id }, opts), caller, signal);
   }
 
   /** `GET _ml/trained_models/<concrete id>/_stats`: one entry per deployment (docs §1.4); never call it with an alias (docs §4.3). */
-  trainedModelStats(label: string, id: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read('trained_model_stats', label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller);
+  trainedModelStats(label: string, id: string, caller: CallerHeaders, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.read('trained_model_stats', label, (opts) => this.client.ml.getTrainedModelsStats({ model_id: id }, opts), caller, signal);
   }
 
   /** `GET _ingest/pipeline`: every stored pipeline (docs §4.4). */
-  pipelines(label: string, caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read('pipelines', label, (opts) => this.client.ingest.getPipeline({}, opts), caller);
+  pipelines(label: string, caller: CallerHeaders, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.read('pipelines', label, (opts) => this.client.ingest.getPipeline({}, opts), caller, signal);
   }
 
   /**
    * `POST _security/user/_has_privileges` for cluster privileges, with the
    * given credentials: whether that caller holds them.
    */
-  hasClusterPrivileges(label: string, privileges: string[], caller: CallerHeaders): Promise<RawAnswer> {
-    return this.read('has_privileges', label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller);
+  hasClusterPrivileges(label: string, privileges: string[], caller: CallerHeaders, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.read('has_privileges', label, (opts) => this.client.security.hasPrivileges({ cluster: privileges }, opts), caller, signal);
+  }
+
+  /**
+   * `GET _security/_authenticate` with the caller's credentials: the cheapest
+   * read that proves the cluster accepts them (no privilege needed, docs §8.4).
+   */
+  authenticate(label: string, caller: CallerHeaders, signal?: AbortSignal): Promise<RawAnswer> {
+    return this.read('authenticate', label, (opts) => this.client.security.authenticate({}, opts), caller, signal);
   }
 
   /**
@@ -118,22 +126,30 @@ export class MetadataClient {
     label: string,
     call: (opts: TransportRequestOptionsWithMeta) => Promise<{ statusCode?: number | null; headers?: Record<string, unknown> | null; body: unknown }>,
     caller: CallerHeaders = {},
+    /** Aborts the read early, for example when the guarded request's client went away. */
+    signal?: AbortSignal,
   ): Promise<RawAnswer> {
     const started = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    // METADATA_TIMEOUT_MS bounds the whole read, headers and body, not only
+    // the gaps between bytes: an answer trickling in cannot hold a decision
+    // (and the same-alias lock) for longer than that.
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const whole = signal ? AbortSignal.any([deadline, signal]) : deadline;
+    const failure = (error: unknown) => (deadline.aborted ? 'timed out' : signal?.aborted ? 'aborted: the client went away' : describeTransportFailure(error));
     let result;
     let body: Buffer;
     try {
-      result = await call({ meta: true, asStream: true, headers: caller, maxRetries: 0, requestTimeout: this.timeoutMs });
+      result = await call({ meta: true, asStream: true, headers: caller, maxRetries: 0, requestTimeout: this.timeoutMs, signal: whole });
     } catch (error) {
       this.onRead(kind, seconds(), false);
-      throw new MetadataReadError(label, describeTransportFailure(error));
+      throw new MetadataReadError(label, failure(error));
     }
     try {
-      body = await readAll(result.body as Readable, MAX_ANSWER_BYTES);
+      body = await readAll(result.body as Readable, MAX_ANSWER_BYTES, whole);
     } catch (error) {
       this.onRead(kind, seconds(), false);
-      throw new MetadataReadError(label, `answer could not be read: ${(error as Error).message}`);
+      throw new MetadataReadError(label, whole.aborted ? failure(error) : `answer could not be read: ${(error as Error).message}`);
     }
     this.onRead(kind, seconds(), (result.statusCode ?? 0) > 0 && (result.statusCode ?? 0) < 500);
     return {
@@ -151,16 +167,23 @@ function describeTransportFailure(error: unknown): string {
   return (error as Error)?.message ?? String(error);
 }
 
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+async function readAll(stream: Readable, limit: number, signal: AbortSignal): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      stream.destroy();
-      throw new Error(`answer larger than ${limit} bytes`);
+  const stop = () => stream.destroy(new Error('read aborted'));
+  if (signal.aborted) stop();
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > limit) {
+        stream.destroy();
+        throw new Error(`answer larger than ${limit} bytes`);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
-  return Buffer.concat(chunks);
 }

@@ -47,7 +47,7 @@ export class ProxyMetrics {
 
   private readonly decisions = new Counter({
     name: 'mag_guard_decisions_total',
-    help: 'Guard decisions by route, rule and verdict (allowed, refused, invalid, not_authorized, failed_closed, would_refuse, error)',
+    help: 'Guard decisions by route, rule and verdict (allowed, refused, invalid, not_authorized, failed_closed, would_refuse, would_fail_closed, error)',
     labelNames: ['route', 'rule', 'verdict'] as const,
     registers: [this.registry],
   });

@@ -21,8 +21,10 @@ export type VerdictLabel =
   | 'failed_closed'
   /** The guard itself failed; nothing was forwarded. */
   | 'error'
-  /** Report mode: the guard would have refused (or failed closed), but forwarded it with a Warning. */
-  | 'would_refuse';
+  /** Report mode: the guard would have refused, but forwarded it with a Warning. */
+  | 'would_refuse'
+  /** Report mode: a read failed, so the guard would have failed closed (503); forwarded unverified, with a Warning. */
+  | 'would_fail_closed';
 
 /** One decision line. */
 export interface DecisionLine {

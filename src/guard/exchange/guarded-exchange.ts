@@ -6,18 +6,21 @@
  * line is logged.
  *
  * In report mode (GUARD_MODE=report) nothing is refused: what the guard
- * would have refused is forwarded with a `Warning` that says so, and logged
- * and counted as `would_refuse`.
+ * would have refused is forwarded with a `Warning` that says so, logged and
+ * counted as `would_refuse`, or `would_fail_closed` when a read failed; a
+ * caller whose credentials the cluster refuses gets no Warning.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { GuardedRoute } from '../../rest/route-matcher';
 import type { Forwarder, ForwardOptions } from '../../proxy/forwarder';
 import type { Logger } from '../../log/logger';
-import { EsRejection, GuardError } from '../../errors';
+import { EsRejection, GuardError, MetadataReadError } from '../../errors';
 import { sendGuardError } from '../../http/send-guard-error';
 import { headerText, headerValue, withAddedHeader } from '../../http/headers';
 import { readBody, ReadBody } from '../../http/read-body';
+import { clientGoneSignal } from '../../http/client-gone';
+import { decodeRequestBody, requestBodyEncoding } from '../../http/request-body-encoding';
 import { closeConnectionAfterAnswer } from '../../proxy/close-after-answer';
 import { DecisionLine, logDecision, VerdictLabel } from './decision-log';
 import { hasWarning } from './warning-header';
@@ -26,7 +29,7 @@ import type { RequestPreludeFacts } from '../../rest/request-prelude';
 import { mentionsCompatibleWith } from '../../rest/compatible-version';
 import type { ClusterReads, ClusterReadsFactory } from '../facts/cluster-reads';
 import { callerHeaders } from '../facts/caller-credentials';
-import type { FailureRuleId, GuardVerdict, Refused, RuleId } from '../rules/verdict';
+import type { FailureRuleId, GuardVerdict, RuleId } from '../rules/verdict';
 
 export interface ExchangeContext {
   req: IncomingMessage;
@@ -81,7 +84,10 @@ export async function runGuardedExchange(
     rule: 'unknown',
     durationsMs: { total: 0 },
   };
-  const reads = deps.facts.forCaller(callerHeaders(req.headers));
+  // The client going away before the answer aborts the reads and stops the
+  // exchange before anything is forwarded (and so frees the same-alias lock).
+  const clientGone = clientGoneSignal(res);
+  const reads = deps.facts.forCaller(callerHeaders(req.headers), clientGone);
   const finish = (verdict: VerdictLabel, rule: RuleId, extra: Partial<DecisionLine> = {}) => {
     Object.assign(decision, { verdict, rule }, extra);
     if (reads.labels.length > 0) decision.reads = reads.labels;
@@ -89,21 +95,49 @@ export async function runGuardedExchange(
     logDecision(deps.logger, decision);
     deps.onDecision?.(decision);
   };
+  /**
+   * Answers in Elasticsearch's name, after the cluster has accepted the
+   * caller's credentials (docs §8.4); a caller it refuses gets its 401 instead.
+   */
+  const answer = async (label: VerdictLabel, rule: RuleId, rejection: GuardError) => {
+    try {
+      await reads.proveCaller();
+    } catch (error) {
+      if (!(error instanceof GuardError)) throw error;
+      sendGuardError(req, res, error);
+      finish(labelOfFailure(error), error.code as FailureRuleId, { status: error.statusCode, reason: error.message });
+      return;
+    }
+    sendGuardError(req, res, rejection);
+    finish(label, rule, { status: rejection.statusCode, reason: rejection.message });
+  };
 
-  const body: ReadBody = await readBody(req, BODY_LIMIT_BYTES);
-  if (!body.complete) {
+  const received: ReadBody = await readBody(req, BODY_LIMIT_BYTES);
+  if (!received.complete) {
     // Not kept whole, so it cannot be forwarded either, in any mode.
     const rejection = tooLargeBody(BODY_LIMIT_BYTES);
     closeConnectionAfterAnswer(req, res); // the unread rest is discarded, the connection closed after the 413 (docs §8.2)
-    sendGuardError(req, res, rejection);
-    finish('invalid', rejection.type as RuleId, { status: rejection.statusCode, reason: rejection.message });
+    await answer('invalid', rejection.type as RuleId, rejection);
+    return;
+  }
+  // The guard decides on the body as Elasticsearch's HTTP layer decodes it (docs §8.1), and forwards the bytes as they came.
+  const decoded = decodeRequestBody(received.bytes, requestBodyEncoding(req.headers['content-encoding']), BODY_LIMIT_BYTES);
+  if (!decoded.ok) {
+    if (decoded.problem === 'corrupt') {
+      // Netty's decompressor fails in the pipeline: Elasticsearch closes the connection without an answer.
+      res.destroy();
+      finish('invalid', 'REQUEST_BODY_NOT_DECODABLE');
+      return;
+    }
+    const rejection = decoded.problem === 'too_large' ? tooLargeBody(BODY_LIMIT_BYTES) : undecodableBody(decoded.encoding);
+    await answer('invalid', rejection.type as RuleId, rejection);
     return;
   }
 
   const accept = headerText(req.headers.accept);
   const contentType = headerText(req.headers['content-type']);
   const prelude: RequestPreludeFacts = {
-    present: body.bytes.length > 0,
+    present: decoded.bytes.length > 0,
     contentType,
     accept,
     clusterMajor: mentionsCompatibleWith(accept, contentType) ? await deps.clusterMajor?.(req) : undefined,
@@ -111,7 +145,7 @@ export async function runGuardedExchange(
   const context: ExchangeContext = {
     req,
     route,
-    body: body.bytes,
+    body: decoded.bytes,
     prelude,
     decision,
     reads,
@@ -130,7 +164,7 @@ export async function runGuardedExchange(
     let upstreamStatus: number | undefined;
     const { onResponseHead } = options;
     await deps.forwarder.forward(req, res, {
-      body: body.bytes,
+      body: received.bytes,
       onResponseHead: (statusCode, headers) => {
         upstreamStatus = statusCode;
         return onResponseHead ? onResponseHead(statusCode, headers) : headers;
@@ -141,18 +175,26 @@ export async function runGuardedExchange(
   };
 
   // In report mode a failure is forwarded like a refusal, under the failure's code.
-  let verdict: GuardVerdict | Refused<FailureRuleId>;
+  let verdict: GuardVerdict | { allowed: false; rule: FailureRuleId; rejection: GuardError };
   try {
     verdict = await decide(context);
   } catch (error) {
     if (!(error instanceof GuardError)) throw error;
+    if (clientGone.aborted) {
+      finish('error', 'CLIENT_CLOSED', { reason: error.message });
+      return;
+    }
     const rule = error.code as FailureRuleId;
     if (deps.mode === 'enforce') {
       sendGuardError(req, res, error);
       finish(labelOfFailure(error), rule, { status: error.statusCode, reason: error.message });
       return;
     }
-    verdict = { allowed: false, rule, rejection: error as EsRejection };
+    verdict = { allowed: false, rule, rejection: error };
+  }
+  if (clientGone.aborted) {
+    finish('error', 'CLIENT_CLOSED');
+    return;
   }
 
   if (verdict.allowed) {
@@ -178,16 +220,32 @@ export async function runGuardedExchange(
 
   const { rejection, rule } = verdict;
   if (deps.mode === 'report') {
+    // Report mode never blocks, not even when a read failed (README: report mode);
+    // that case is logged and counted apart, as `would_fail_closed`.
+    const failedClosed = rejection instanceof MetadataReadError;
     const text = `model-alias-guard would have refused this request (${rule}): ${rejection.message}`;
     const header = await deps.warningHeader(text, req);
-    await forward('would_refuse', rule, { onResponseHead: (_status, headers) => withAddedHeader(headers, 'Warning', header) }, {
-      status: rejection.statusCode,
-      reason: rejection.message,
-    });
+    await forward(
+      failedClosed ? 'would_fail_closed' : 'would_refuse',
+      rule,
+      {
+        // No verdict and no cluster detail for a caller whose credentials the cluster refused.
+        onResponseHead: (status, headers) => (status === 401 || status === 403 ? headers : withAddedHeader(headers, 'Warning', header)),
+      },
+      { status: rejection.statusCode, reason: rejection.message },
+    );
     return;
   }
-  sendGuardError(req, res, rejection);
-  finish('byRequestChecks' in verdict ? 'invalid' : 'refused', rule, { status: rejection.statusCode, reason: rejection.message });
+  await answer('byRequestChecks' in verdict ? 'invalid' : 'refused', rule, rejection);
+}
+
+/** `snappy`: decoded by Elasticsearch, not by the proxy, which cannot then check the request (fail closed, docs §8.1). */
+function undecodableBody(encoding: string): EsRejection {
+  return new EsRejection(
+    415,
+    'model_alias_guard_unsupported_body_exception',
+    `model-alias-guard decodes request bodies sent with Content-Encoding gzip or deflate, not [${encoding}]`,
+  );
 }
 
 function labelOfFailure(error: GuardError): VerdictLabel {

@@ -6,14 +6,19 @@
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
 
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` once every earlier task of `key` is done. With a `signal`
+   * (the client went away), a task still waiting leaves the queue at once
+   * and never runs; the tasks behind it then wait only for those before it.
+   */
+  async run<T>(key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T | undefined> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;
     const current = new Promise<void>((resolve) => (release = resolve));
     const tail = previous.then(() => current);
     this.tails.set(key, tail);
-    await previous;
     try {
+      if (!(await turnOrAbort(previous, signal))) return undefined;
       return await task();
     } finally {
       release();
@@ -26,4 +31,18 @@ export class KeyedLock {
   get size(): number {
     return this.tails.size;
   }
+}
+
+/** True when `previous` settled first, false when the signal aborted first. */
+function turnOrAbort(previous: Promise<void>, signal: AbortSignal | undefined): Promise<boolean> {
+  if (!signal) return previous.then(() => true);
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void previous.then(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    });
+  });
 }

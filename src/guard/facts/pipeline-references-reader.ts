@@ -9,8 +9,14 @@
  * needs; otherwise the cluster's refusal is relayed. The caller learns at
  * most that a pipeline references the model, which the refusal it would get
  * from Elasticsearch itself says too.
+ *
+ * Without credentials of its own, the proxy cannot read pipelines for such a
+ * caller. Relaying the cluster's 403 would name an action the caller never
+ * called (`cluster:admin/ingest/pipeline/get`), so a caller that holds the
+ * guarded action's privilege gets a 403 saying what the guard needs instead
+ * (`pipelinesUnreadable`); one that does not gets the cluster's refusal.
  */
-import { CallerNotAuthorizedError } from '../../errors';
+import { CallerNotAuthorizedError, EsRejection } from '../../errors';
 import type { CallerHeaders, MetadataClient } from '../../es/metadata-client';
 import { validateHasPrivileges, validatePipelines } from './answer-schemas';
 import { findInferenceModelIds } from '../rules/pipeline-references';
@@ -29,30 +35,52 @@ export class PipelineReferencesReader {
   ) {}
 
   /** Referenced id → the pipelines naming it. `privilege` is the cluster privilege of the guarded action. */
-  async read(caller: CallerHeaders, privilege: string): Promise<Map<string, string[]>> {
+  async read(caller: CallerHeaders, privilege: string, signal?: AbortSignal): Promise<Map<string, string[]>> {
     try {
-      return await this.readWith(caller);
+      return await this.readWith(caller, signal);
     } catch (error) {
-      if (!(error instanceof CallerNotAuthorizedError) || error.statusCode !== 403 || !this.service) throw error;
-      if (!(await this.callerHolds(privilege, caller))) throw error;
+      if (!(error instanceof CallerNotAuthorizedError) || error.statusCode !== 403) throw error;
+      if (!(await this.callerHolds(privilege, caller, signal))) throw error;
+      if (!this.service) throw pipelinesUnreadable(privilege);
       // Keep the caller's request id on the proxy's own read, and nothing else of the caller's.
       const opaqueId = caller['x-opaque-id'];
-      return this.readWith({ ...this.service, ...(opaqueId ? { 'x-opaque-id': opaqueId } : {}) });
+      return this.readWith({ ...this.service, ...(opaqueId ? { 'x-opaque-id': opaqueId } : {}) }, signal);
     }
   }
 
-  private async readWith(credentials: CallerHeaders): Promise<Map<string, string[]>> {
-    const answer = await this.client.pipelines(PIPELINES, credentials);
+  private async readWith(credentials: CallerHeaders, signal?: AbortSignal): Promise<Map<string, string[]>> {
+    const answer = await this.client.pipelines(PIPELINES, credentials, signal);
     // No pipeline at all is a 404 with an empty object body in Elasticsearch.
     if (answer.statusCode === 404 && answer.body.toString('utf8').trim() === '{}') return new Map();
     const pipelines = interpretAnswer(answer, { label: PIPELINES, validate: validatePipelines });
     return findInferenceModelIds(pipelines);
   }
 
-  private async callerHolds(privilege: string, caller: CallerHeaders): Promise<boolean> {
+  private async callerHolds(privilege: string, caller: CallerHeaders, signal?: AbortSignal): Promise<boolean> {
     const label = `POST _security/user/_has_privileges {cluster:[${privilege}]}`;
-    const answer = await this.client.hasClusterPrivileges(label, [privilege], caller);
+    const answer = await this.client.hasClusterPrivileges(label, [privilege], caller, signal);
     const parsed = interpretAnswer(answer, { label, validate: validateHasPrivileges });
     return parsed?.has_all_requested === true;
   }
 }
+
+/**
+ * The 403 for a caller allowed the guarded action but not `read_pipeline`,
+ * when the proxy has no credentials of its own: Elasticsearch's
+ * `security_exception` shape, with a reason that says what the guard needs.
+ */
+export function pipelinesUnreadable(privilege: string): EsRejection {
+  return new EsRejection(
+    403,
+    'security_exception',
+    `model-alias-guard must read the ingest pipelines to check this request, and the caller holds [${privilege}] ` +
+      'but not [read_pipeline]; the proxy has no credentials of its own (ES_API_KEY, or ES_USERNAME and ES_PASSWORD) ' +
+      'to read them instead: give the caller [read_pipeline], or start the proxy with credentials that hold it',
+  );
+}
+
+/** The start-up warning when the proxy has no credentials of its own (logged once, docs §4.4). */
+export const NO_SERVICE_CREDENTIALS_WARNING =
+  'the proxy has no credentials of its own (ES_API_KEY, or ES_USERNAME and ES_PASSWORD): the stop, delete-alias and ' +
+  'delete-model guards read ingest pipelines with each caller\'s credentials, so a caller with manage_ml but without ' +
+  'read_pipeline is refused there (403) even where Elasticsearch would allow the request';

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
+import { clientGoneSignal } from '../../http/client-gone';
 import { GuardError } from '../../errors';
 import { checkAliasRequest } from '../checks/alias-request-checks';
 import { readAliasChangeFacts } from '../facts/alias-change-facts';
@@ -35,7 +36,8 @@ export class AliasGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     this.deps.aliasLock.run(route.pathParams.model_alias ?? '', () =>
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
-    );
+      clientGoneSignal(res),
+    ).then(() => undefined);
 
   private async decide({ route, prelude, decision, reads, timeReads }: ExchangeContext): Promise<GuardVerdict> {
     const modelId = route.pathParams.model_id ?? '';

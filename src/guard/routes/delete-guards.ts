@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
+import { clientGoneSignal } from '../../http/client-gone';
 import { requestParams } from '../../rest/route-matcher';
 import { restPreludeRejection } from '../../rest/request-prelude';
 import { GuardError } from '../../errors';
@@ -24,7 +25,8 @@ export class DeleteAliasGuard {
   readonly handle = (req: IncomingMessage, res: ServerResponse, route: GuardedRoute): Promise<void> =>
     this.deps.aliasLock.run(route.pathParams.model_alias ?? '', () =>
       runGuardedExchange(this.deps, req, res, route, (context) => this.decide(context)),
-    );
+      clientGoneSignal(res),
+    ).then(() => undefined);
 
   private async decide({ route, prelude, decision, reads, timeReads }: ExchangeContext): Promise<GuardVerdict> {
     const checked = checkAliasRequest(route, prelude);

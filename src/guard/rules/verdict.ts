@@ -65,6 +65,10 @@ export type FailureRuleId =
   | 'UPSTREAM_UNAVAILABLE'
   | 'ES_REJECTION'
   | 'ES_FLAT_REJECTION'
+  /** The client went away before the guard decided: nothing was forwarded. */
+  | 'CLIENT_CLOSED'
+  /** A gzip/deflate body that cannot be decoded: the connection is closed without an answer (docs §8.1). */
+  | 'REQUEST_BODY_NOT_DECODABLE'
   | 'unknown';
 
 /** The guard's own rules, beyond Elasticsearch's (docs §13): `beyond-rule-ids.ts`. */

@@ -8,7 +8,7 @@ const answer = (statusCode: number, body: unknown) => ({
 });
 const label = 'GET /_inference/ep';
 
-describe('the endpoint in a GET _inference answer (docs §9.4)', () => {
+describe('the endpoint in a GET _inference answer (docs §9.1)', () => {
   it('reads the 8.15+ endpoints shape, with an existing deployment_id', () => {
     const body = {
       endpoints: [

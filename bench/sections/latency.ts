@@ -15,6 +15,7 @@ import { DIRECT, PASSTHROUGH, rotated, startContenders } from '../lib/contenders
 import { percentile, startFixedRateClient, type FixedRateResult } from '../lib/fixed-rate';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS, type Workload } from '../lib/workloads';
+import { printEdgeLatencyTarget } from '../lib/edge-targets';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger, positiveNumber } from '../lib/settings';
 
@@ -78,7 +79,7 @@ export const latencySection: BenchSection = {
     const generator = await startFixedRateClient();
     const results = new Map<string, FixedRateResult[]>(); // key: workload | contender
     const key = (workload: string, contender: string) => `${workload} | ${contender}`;
-    let contenderNames: string[] = [];
+    let contenderNames: string[];
     try {
       const { contenders, servers } = await startContenders(env.upstream);
       contenderNames = contenders.map((c) => c.name);
@@ -170,6 +171,7 @@ export const latencySection: BenchSection = {
           `(${load.workload.name}, ${load.rate} req/s): ${ms(added)} ms → ${added <= MAX_ADDED_P99_MS ? 'met' : 'not met'}` +
           (belowSaturation ? '' : ' (the asked rate was not reached: these figures are not below saturation)'),
       );
+      printEdgeLatencyTarget((name) => summaries.get(name), direct, (rate) => rate >= MIN_RATE_SHARE * load.rate, `${load.workload.name}, ${load.rate} req/s`);
     }
     saveResults(env, { rounds, seconds, loadAverage: { before: loadBefore, after: loadAfter }, loads: loads.map((l) => ({ workload: l.workload.name, rate: l.rate })), results: saved });
   },

@@ -115,7 +115,7 @@ async function runPhase(
   } catch (err) {
     controller.abort(); // the other transfer of "both at once" stops too
     await watcher.stop();
-    if (timedOut) throw new Error(`memory section: phase "${name}" did not finish within ${timeoutSeconds} s (BENCH_MEMORY_TIMEOUT)`);
+    if (timedOut) throw new Error(`memory section: phase "${name}" did not finish within ${timeoutSeconds} s (BENCH_MEMORY_TIMEOUT)`, { cause: err });
     throw err;
   } finally {
     clearTimeout(timer);
@@ -131,8 +131,8 @@ export const memorySection: BenchSection = {
     const proxy = await forkServer('proxy (startProxy)', 'guard-proxy.js', [stub.url], { execArgv: ['--expose-gc'] });
     const phases: Phase[] = [];
     let baselineRss = Number.NaN;
-    let baselineHeap = Number.NaN;
-    let idleRss = Number.NaN;
+    let baselineHeap: number;
+    let idleRss: number;
     try {
       idleRss = await currentRss(proxy);
       // Warm-up: the first large exchange loads code paths and sizes pools; it belongs to the baseline.

@@ -64,8 +64,16 @@ export function expandIds(state: ClusterState, expr: string, allowNoMatch: boole
   for (const token of tokens) {
     if (isWildcard(token)) {
       let hit = false;
-      for (const m of modelIds) if (wildcardMatch(token, m)) (ids.add(m), (hit = true));
-      for (const [a, m] of aliases) if (wildcardMatch(token, a) && state.models.has(m)) (ids.add(m), (hit = true));
+      for (const m of modelIds) {
+        if (!wildcardMatch(token, m)) continue;
+        ids.add(m);
+        hit = true;
+      }
+      for (const [a, m] of aliases) {
+        if (!wildcardMatch(token, a) || !state.models.has(m)) continue;
+        ids.add(m);
+        hit = true;
+      }
       for (const p of previouslyMatched) if (wildcardMatch(token, p)) hit = true;
       if (!hit && !allowNoMatch) unmatched.push(token);
       continue;

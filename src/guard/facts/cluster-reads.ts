@@ -11,7 +11,7 @@
  *   those the decision needs.
  */
 import type { CallerHeaders, MetadataClient } from '../../es/metadata-client';
-import { validateTrainedModels, validateTrainedModelStats, StatsEntry, TrainedModelConfigAnswer } from './answer-schemas';
+import { validateTrainedModels, validateTrainedModelStats, StatsEntry, TrainedModelConfigAnswer, TrainedModelsAnswer } from './answer-schemas';
 import { interpretAnswer } from './read-answer';
 import { CallerNotAuthorizedError } from '../../errors';
 import { FactRead } from './fact-read';
@@ -68,6 +68,20 @@ export class ClusterReads {
     return this.once(label, async () => {
       const answer = await this.client.trainedModels(label, id, this.caller, this.signal);
       return interpretAnswer(answer, { label, validate: validateTrainedModels, notFoundType: NOT_FOUND })?.trained_model_configs ?? null;
+    });
+  }
+
+  /**
+   * `GET _ml/trained_models/<expression>` for an id expression (comma list,
+   * wildcards, `_all`, aliases: docs §1.3): the whole answer, so that a
+   * truncated one (more matches than one page) can be told; null when
+   * Elasticsearch says an explicit id of the list does not exist.
+   */
+  modelsMatching(expression: string): FactRead<TrainedModelsAnswer | null> {
+    const label = `GET _ml/trained_models/${expression}`;
+    return this.once(label, async () => {
+      const answer = await this.client.trainedModels(label, expression, this.caller, this.signal);
+      return interpretAnswer(answer, { label, validate: validateTrainedModels, notFoundType: NOT_FOUND });
     });
   }
 

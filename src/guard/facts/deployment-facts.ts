@@ -20,6 +20,49 @@ export async function readStopFacts(reads: ClusterReads, requestId: string): Pro
   return { deployment, modelAliases, references };
 }
 
+/** An id that names several models at once: a comma list, a wildcard or `_all` (docs §3.2). */
+export function isIdExpression(id: string): boolean {
+  return id === '_all' || id.includes('*') || id.includes(',');
+}
+
+/** What a stop id expression names, as the cluster's version resolves it (docs §3.2). */
+export type StopExpressionFacts =
+  /** 8.8+ (deployment ids in the stats): the stop looks the expression up as one literal deployment id. */
+  | { kind: 'literal' }
+  /** 8.0–8.7: one entry per matched model that is deployed (its deployment id is its model id). */
+  | { kind: 'resolved'; matchedModels: number; deployments: StopFacts[] }
+  /** More models match than one answer lists: not every match can be checked. */
+  | { kind: 'truncated'; count: number; listed: number };
+
+/**
+ * Facts for a stop whose id is an expression. Before 8.8 the stop action
+ * resolves its id through the trained-models lookup, so aliases, wildcards,
+ * lists and `_all` name models; every matched, deployed model is read.
+ */
+export async function readStopExpressionFacts(reads: ClusterReads, expression: string): Promise<StopExpressionFacts> {
+  const referencesRead = reads.pipelineReferences();
+  const matched = await reads.modelsMatching(expression).value();
+  if (!matched) return { kind: 'resolved', matchedModels: 0, deployments: [] };
+  if (matched.count > matched.trained_model_configs.length) {
+    return { kind: 'truncated', count: matched.count, listed: matched.trained_model_configs.length };
+  }
+  const modelIds = [...new Set(matched.trained_model_configs.map((c) => c.model_id))].sort();
+  const statsReads = modelIds.map((id) => reads.modelStats(id));
+  const deployments: StopFacts[] = [];
+  for (const [i, modelId] of modelIds.entries()) {
+    const entries = await statsReads[i]!.value();
+    const stats = entries.filter((e) => e.model_id === modelId && e.deployment_stats);
+    if (stats.some((e) => e.deployment_stats!.deployment_id !== undefined)) return { kind: 'literal' };
+    if (stats.length === 0) continue;
+    deployments.push({
+      deployment: { deploymentId: modelId, modelId },
+      modelAliases: aliasesOf(modelId, matched.trained_model_configs),
+      references: await referencesRead.value(),
+    });
+  }
+  return { kind: 'resolved', matchedModels: modelIds.length, deployments };
+}
+
 /** Facts for `DELETE _ml/trained_models/{M}/model_aliases/{A}` (docs §1.2): where A points now. */
 export async function readDeleteAliasFacts(reads: ClusterReads, modelAlias: string): Promise<DeleteAliasFacts> {
   const referencesRead = reads.pipelineReferences();

@@ -9,8 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GuardedRoute } from '../../rest/route-matcher';
 import { GuardError } from '../../errors';
 import { checkStopRequest } from '../checks/stop-request';
-import { readStopFacts } from '../facts/deployment-facts';
-import { decideStop } from '../rules/stop-rules';
+import { isIdExpression, readStopExpressionFacts, readStopFacts } from '../facts/deployment-facts';
+import { decideStop, decideStopExpression } from '../rules/stop-rules';
 import { allow, refusedByRequestChecks, type GuardVerdict } from '../rules/verdict';
 import { summarizeReferences } from '../exchange/decision-log';
 import { runGuardedExchange, ExchangeContext, ExchangeDeps } from '../exchange/guarded-exchange';
@@ -27,6 +27,17 @@ export class StopGuard {
     const { deploymentId, force, allowNoMatch } = request;
     Object.assign(decision.request, { deployment_id: deploymentId, force, allow_no_match: allowNoMatch });
     if (force) return allow('stop.force');
+
+    if (isIdExpression(deploymentId)) {
+      const expression = await timeReads(() => readStopExpressionFacts(reads, deploymentId));
+      if (expression.kind !== 'literal') {
+        decision.facts =
+          expression.kind === 'truncated'
+            ? { expression_matches: expression.count }
+            : { expression_matches: expression.matchedModels, deployments: expression.deployments.map((d) => d.deployment!.deploymentId) };
+        return decideStopExpression(request, expression);
+      }
+    }
 
     const facts = await timeReads(() => readStopFacts(reads, deploymentId));
     decision.facts = {

@@ -32,6 +32,7 @@
  */
 import { EsRejection } from '../../errors';
 import type { StopFacts } from '../facts/facts';
+import type { StopExpressionFacts } from '../facts/deployment-facts';
 import type { StopRequest } from '../checks/stop-request';
 import { allow, refuse, type Verdict, type StopRuleId } from './verdict';
 
@@ -69,4 +70,35 @@ export function decideStop(request: StopRequest, facts: StopFacts): Verdict<Stop
   const alias = firstReferencedAlias(facts.modelAliases, facts.references);
   if (alias !== undefined) return refuse('stop.model_alias_referenced', conflict(deploymentAliasReferencedMessage(x, alias)));
   return allow('stop.not_referenced');
+}
+
+/**
+ * A stop id expression on 8.0–8.7 (docs §3.2): every matched, deployed model
+ * is checked as if it had been named alone, in sorted order; the first
+ * refusal is the answer. Nothing referenced: forwarded, and the cluster
+ * answers (`{"stopped":true}`, its 404, or its 400 for several matches).
+ * DECISION: a referenced deployment among several matches gets the guard's
+ * 409 where Elasticsearch gives its 400 "cannot undeploy multiple models";
+ * both refuse, and the 409 names what blocks the stop.
+ */
+export function decideStopExpression(
+  request: StopRequest,
+  facts: Exclude<StopExpressionFacts, { kind: 'literal' }>,
+): Verdict<StopRuleId> {
+  if (facts.kind === 'truncated') {
+    return refuse(
+      'stop.expression_unresolvable',
+      new EsRejection(
+        400,
+        'illegal_argument_exception',
+        `model-alias-guard cannot check the stop of [${request.deploymentId}]: the expression matches [${facts.count}] models, ` +
+          `more than the [${facts.listed}] one lookup lists; name the deployment, or use a narrower expression`,
+      ),
+    );
+  }
+  for (const deployment of facts.deployments) {
+    const verdict = decideStop({ ...request, deploymentId: deployment.deployment!.deploymentId }, deployment);
+    if (!verdict.allowed) return verdict;
+  }
+  return allow('stop.expression_resolved');
 }

@@ -200,8 +200,10 @@ export function resetMidRequestBody(afterBytes = 64 * 1024): FaultAction {
 
 /** Relays, but only after `ms`: the head comes late. */
 export function slowHeaders(ms: number): FaultAction {
-  return (_req, _res, relay) => {
-    setTimeout(relay, ms);
+  return (_req, res, relay) => {
+    const timer = setTimeout(relay, ms);
+    // The proxy giving up closes the connection: nothing left to relay.
+    res.once('close', () => clearTimeout(timer));
   };
 }
 

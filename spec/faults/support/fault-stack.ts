@@ -10,7 +10,8 @@ import { DEMO } from '../../../src/sandbox/demo-data';
 import { raw } from '../../support/stack';
 import { startFaultRelay, type FaultRelay } from './fault-relay';
 
-export const METADATA_TIMEOUT_MS = 600;
+// Long enough for the sandbox's answers on a loaded two-core machine; the slow faults go well past it.
+export const METADATA_TIMEOUT_MS = 2_000;
 
 export interface FaultStack {
   relay(): FaultRelay;

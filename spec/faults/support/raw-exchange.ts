@@ -21,7 +21,7 @@ export function isGuardRead(request: SeenRequest): boolean {
 
 export async function rawExchange(proxyUrl: string, relay: FaultRelay, bytes: string): Promise<RawExchange> {
   const before = relay.seen.length;
-  const answer = (await sendRaw(Number(new URL(proxyUrl).port), bytes, 2_000)).toString('latin1');
+  const answer = (await sendRaw(Number(new URL(proxyUrl).port), bytes, 10_000)).toString('latin1');
   const all = relay.seen.slice(before);
   return {
     statuses: [...answer.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1])),

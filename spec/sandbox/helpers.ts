@@ -94,10 +94,20 @@ export const TREE_DEFINITION = {
 };
 
 /** PUT a tree model (regression unless told otherwise) through the public API. */
+/**
+ * The same tree with a classification target: PUT refuses a regression definition under a
+ * classification config ("Model [id] inference config type [classification] does not support
+ * definition target type [regression]", docs §11.2).
+ */
+export const CLASSIFICATION_TREE_DEFINITION = {
+  preprocessors: [],
+  trained_model: { tree: { ...TREE_DEFINITION.trained_model.tree, target_type: 'classification', classification_labels: ['no', 'yes'] } },
+};
+
 export async function putTreeModel(base: string, id: string, opts: { config?: string; fields?: string[] } = {}): Promise<void> {
   const config = opts.config ?? 'regression';
   const r = await raw(base, 'PUT', `/_ml/trained_models/${id}`, {
-    body: { input: { field_names: opts.fields ?? ['a'] }, inference_config: { [config]: {} }, definition: TREE_DEFINITION },
+    body: { input: { field_names: opts.fields ?? ['a'] }, inference_config: { [config]: {} }, definition: config === 'classification' ? CLASSIFICATION_TREE_DEFINITION : TREE_DEFINITION },
   });
   if (r.status !== 200) throw new Error(`put model ${id}: ${r.status} ${r.text}`);
 }

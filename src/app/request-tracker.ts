@@ -7,6 +7,7 @@
  * a socket that is about to go away.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { ProxyMetrics, RouteClass } from '../metrics/proxy-metrics';
 import type { Logger } from '../log/logger';
 
@@ -37,13 +38,13 @@ export class RequestTracker {
   }
 
   private track(req: IncomingMessage, res: ServerResponse): void {
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     const route = this.classify(req);
     this.inFlight.add(res);
     if (this.draining) res.shouldKeepAlive = false;
     const done = () => {
       if (!this.inFlight.delete(res)) return;
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const seconds = (performance.now() - started) / 1000;
       // An answer cut before it ended is counted with the status it started with.
       this.metrics.requestDone(route, res.statusCode, seconds);
       if (this.logger.isLevelEnabled('debug')) {
@@ -58,7 +59,8 @@ export class RequestTracker {
         );
       }
     };
-    // 'close' follows 'finish' for every answer, and comes alone for one cut short.
-    res.once('close', done);
+    // 'close' follows 'finish' for every answer, and comes alone for one cut
+    // short; it comes once, and done() ignores a repeat (no once() wrapper).
+    res.on('close', done);
   }
 }

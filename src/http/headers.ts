@@ -88,6 +88,19 @@ function connectionNominatedFields(names: readonly string[], values: readonly st
   return nominated;
 }
 
+/**
+ * Whether one `Connection` field value may name other fields. The usual
+ * values, `keep-alive` and `close`, name none; only other values are parsed
+ * (connectionNominatedFields), which keeps that work off the common path.
+ */
+function mayNominate(value: string): boolean {
+  if (value.length === 10 || value.length === 5) {
+    const lower = value.toLowerCase();
+    if (lower === 'keep-alive' || lower === 'close') return false;
+  }
+  return true;
+}
+
 /** Drops pairs whose (lower-cased) name is in `nominated` from a flat list. */
 function withoutNominated(flat: string[], nominated: Set<string>): string[] {
   const kept: string[] = [];
@@ -139,7 +152,7 @@ export function upstreamRequestHeaders(
     } else if (lower === 'transfer-encoding') {
       hasBody = true;
     }
-    if (lower === 'connection') sawConnection = true;
+    if (lower === 'connection' && mayNominate(rawHeaders[i + 1])) sawConnection = true;
     if (staysAtProxyOnRequest(lower)) continue;
     headers.push(name, rawHeaders[i + 1]);
   }
@@ -164,7 +177,10 @@ export function downstreamResponseHeaders(rawHeaders: readonly Buffer[]): string
   for (let i = 0; i < rawHeaders.length; i += 2) {
     const name = rawHeaders[i].toString('latin1');
     const lower = name.toLowerCase();
-    if (lower === 'connection') sawConnection = true;
+    if (lower === 'connection') {
+      if (mayNominate(rawHeaders[i + 1].toString('latin1'))) sawConnection = true;
+      continue; // connection-specific (isConnectionSpecific)
+    }
     if (staysAtProxyOnResponse(lower)) continue;
     headers.push(name, rawHeaders[i + 1].toString('latin1'));
   }

@@ -6,6 +6,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DecisionLine } from '../guard/exchange/decision-log';
 import type { ReadKind } from '../es/metadata-client';
+import { RequestMetrics } from './request-metrics';
 
 /** Which kind of request: one of the guarded routes, or plain passthrough. */
 export type RouteClass =
@@ -30,19 +31,10 @@ export function statusClass(status: number): string {
 export class ProxyMetrics {
   readonly registry = new Registry();
 
-  private readonly requests = new Counter({
-    name: 'mag_requests_total',
-    help: 'Requests answered, by route class and status class',
-    labelNames: ['route', 'status_class'] as const,
-    registers: [this.registry],
-  });
-
-  private readonly requestDuration = new Histogram({
-    name: 'mag_request_duration_seconds',
-    help: 'Time from request to the end of the answer, by route class',
-    labelNames: ['route'] as const,
-    buckets: DURATION_BUCKETS,
-    registers: [this.registry],
+  /** mag_requests_total and mag_request_duration_seconds: recorded for every request, so kept cheap (request-metrics.ts). */
+  private readonly requests = new RequestMetrics(this.registry, DURATION_BUCKETS, {
+    requests: { name: 'mag_requests_total', help: 'Requests answered, by route class and status class' },
+    duration: { name: 'mag_request_duration_seconds', help: 'Time from request to the end of the answer, by route class' },
   });
 
   private readonly decisions = new Counter({
@@ -96,27 +88,8 @@ export class ProxyMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'mag_' });
   }
 
-  // Label children are looked up once and kept: this runs for every
-  // request on the proxied port, and prom-client hashes a label object on
-  // every call otherwise.
-  private readonly requestChildren = new Map<string, { inc(): void }>();
-  private readonly durationChildren = new Map<string, { observe(value: number): void }>();
-
   requestDone(route: RouteClass, status: number, seconds: number): void {
-    const klass = statusClass(status);
-    const key = `${route} ${klass}`;
-    let counter = this.requestChildren.get(key);
-    if (!counter) {
-      counter = this.requests.labels({ route, status_class: klass });
-      this.requestChildren.set(key, counter);
-    }
-    counter.inc();
-    let histogram = this.durationChildren.get(route);
-    if (!histogram) {
-      histogram = this.requestDuration.labels({ route });
-      this.durationChildren.set(route, histogram);
-    }
-    histogram.observe(seconds);
+    this.requests.record(route, status, seconds);
   }
 
   decision(decision: DecisionLine): void {

@@ -72,7 +72,9 @@ export class ProxiedExchange implements Dispatcher.DispatchHandler {
     // A client abort shows as 'close' on the response before it finished
     // (socket gone), or on the request before its body was complete.
     res.on('close', this.onClientClose);
-    req.on('close', this.onClientClose);
+    // Only a body still streaming from the client can end early; without one
+    // (or with one already read by the guard) the response's close tells of an abort.
+    if (dispatchOptions.body === req) req.on('close', this.onClientClose);
   }
 
   // ---- client side -------------------------------------------------------

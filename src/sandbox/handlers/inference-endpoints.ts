@@ -186,6 +186,7 @@ function getHandler(f: Features): RouteHandler {
 
 function deleteAnswer(f: Features, acknowledged: boolean, pipelines: string[]): Record<string, unknown> {
   if (f.inferenceApi < 3) return { acknowledged };
+  // `indexes` (semantic_text users, PR #110399) came with 8.16, the adaptive-allocations release
   return { acknowledged, pipelines, ...(f.adaptiveAllocations ? { indexes: [] } : {}) };
 }
 

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { forkServer, NGINX_BINARY, startNginx, type RunningServer } from './processes';
+import { startEdge } from './edge-contender';
 
 export const REFERENCE = 'undici reference';
 export const PASSTHROUGH = 'passthrough (whole proxy)';
@@ -16,14 +17,18 @@ export interface Contender {
   server?: RunningServer;
 }
 
-/** Direct access, the product's passthrough, the undici reference, http-proxy-middleware and (when installed) nginx. */
+/** Direct access, the product's passthrough, the undici reference, http-proxy-middleware and (when installed) nginx and the edge. */
 export async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
   const servers: RunningServer[] = [];
   try {
     servers.push(await forkServer(PASSTHROUGH, 'guard-proxy.js', [upstream.url]));
     servers.push(await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]));
     servers.push(await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]));
-    if (existsSync(NGINX_BINARY)) servers.push(await startNginx(upstream.url));
+    if (existsSync(NGINX_BINARY)) {
+      servers.push(await startNginx(upstream.url));
+      // The edge topology: nginx with the generated configuration, the guard beside it (src/edge/).
+      servers.push(await startEdge(upstream.url));
+    }
     else console.log(`(${NGINX_BINARY} not found: nginx not measured)`);
   } catch (err) {
     await Promise.all(servers.map((server) => server.stop()));

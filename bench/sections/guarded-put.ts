@@ -12,9 +12,11 @@
  * serialisation. The sandbox emulates 8.15, which enforces the alias rules
  * itself, so the refused PUT is refused directly as well (same 400).
  */
+import { existsSync } from 'node:fs';
 import { Pool } from 'undici';
 import { DEMO } from '../../src/sandbox/demo-data';
-import { forkServer, type ForkedServer } from '../lib/processes';
+import { forkServer, NGINX_BINARY, type ForkedServer } from '../lib/processes';
+import { startEdge } from '../lib/edge-contender';
 import { fixed, formatTable, median } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger } from '../lib/settings';
@@ -22,6 +24,7 @@ import { percentile } from '../lib/fixed-rate';
 
 const DIRECT = 'direct to sandbox';
 const VIA_PROXY = 'through the proxy';
+const VIA_EDGE = 'through the edge (nginx + guard)';
 
 interface Scenario {
   name: string;
@@ -120,6 +123,9 @@ export const guardedPutSection: BenchSection = {
       [DIRECT, new Pool(sandbox.url, { connections: clients })],
       [VIA_PROXY, new Pool(proxy.url, { connections: clients })],
     ]);
+    // The edge topology: nginx (generated configuration) in front of the sandbox, the same guard beside it.
+    const edge = existsSync(NGINX_BINARY) ? await startEdge(sandbox.url, proxy) : undefined;
+    if (edge) pools.set(VIA_EDGE, new Pool(edge.url, { connections: clients }));
     const targets = [...pools.keys()];
     const results = new Map<string, Run[]>();
     const key = (scenario: string, concurrency: number, target: string) => `${scenario} | ${concurrency} | ${target}`;
@@ -165,6 +171,7 @@ export const guardedPutSection: BenchSection = {
       }
     } finally {
       await Promise.all([...pools.values()].map((pool) => pool.close()));
+      await edge?.stop();
       await proxy.stop();
       await sandbox.stop();
     }

@@ -5,7 +5,7 @@
  */
 import { startProxy, type RunningProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { delay, respondJson, respondNever, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
 
 const PROBE_MS = 300;

@@ -5,7 +5,8 @@
  * bounded (never a raw URL, an index name or an id). /metrics on the
  * proxied port is an ordinary Elasticsearch request, forwarded.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedTypeMismatch } from '../support/models';
 
@@ -34,7 +35,7 @@ describeSandboxOnly('admin listener', () => {
     await stack.control('POST', '/_sandbox/faults', { method: 'GET', path: '/_ml/trained_models/mag-test-alias', status: 500 });
     await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true');
 
-    const metrics = (await raw(stack.adminUrl, 'GET', '/metrics')).body;
+    const metrics = (await raw(stack.adminUrl, 'GET', '/metrics')).text;
     expect(sample(metrics, 'mag_requests_total', { route: 'passthrough', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
     expect(sample(metrics, 'mag_requests_total', { route: 'put_model_alias', status_class: '4xx' })).toBe(1);
     expect(sample(metrics, 'mag_requests_total', { route: 'put_model_alias', status_class: '5xx' })).toBe(1);
@@ -52,6 +53,6 @@ describeSandboxOnly('admin listener', () => {
     const viaProxy = await raw(stack.proxyUrl, 'GET', '/metrics');
     const direct = await raw(stack.esUrl, 'GET', '/metrics');
     expect(viaProxy.status).toBe(direct.status);
-    expect(viaProxy.body).toBe(direct.body);
+    expect(viaProxy.text).toBe(direct.text);
   });
 });

@@ -2,7 +2,8 @@
  * Two changes of the same alias through one proxy are decided one after the
  * other, each on fresh facts: the second sees the alias the first created.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel } from '../support/models';
 

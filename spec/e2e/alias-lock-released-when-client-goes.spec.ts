@@ -6,7 +6,7 @@
  * a read trickling in is bounded as a whole, so the lock is too.
  */
 import { request } from 'undici';
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { slowHeaders, trickle } from '../faults/support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, GUARD_READ, useFaultStack } from '../faults/support/fault-stack';
 

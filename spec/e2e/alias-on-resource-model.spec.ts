@@ -3,7 +3,8 @@
  * the resource model without `metadata.model_aliases` (docs §1.3 quirk). The
  * guard still knows where the alias points, and decides as Elasticsearch.
  */
-import { startStack, Stack, raw, describeSandboxOnly } from '../support/stack';
+import { startStack, Stack, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { putTreeModel } from '../support/models';
 
 let stack: Stack;

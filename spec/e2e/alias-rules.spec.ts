@@ -4,7 +4,8 @@
  * be the cluster's own answer (status, error.type, reason), and a refused
  * change must never reach the cluster.
  */
-import { raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
 

@@ -6,7 +6,8 @@
  * The same in front of 8.15 and 8.8 (both resolve the alias first, docs §10.1).
  * Sandbox only: a real cluster cannot deploy the test's PyTorch models.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putAlias, putPytorchModel } from '../support/models';
 

@@ -5,7 +5,8 @@
  * Elasticsearch). 8.16 scales to zero; 8.8 has no adaptive allocations and
  * only the logging applies. Sandbox only: PyTorch deployments.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';

@@ -6,7 +6,8 @@
  * (neither; the guard's check still holds). Sandbox only: a real cluster
  * cannot deploy the test's PyTorch model.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putAlias, putPytorchModel } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';

@@ -6,7 +6,8 @@
  * a stored config, and the guard answers before Elasticsearch would look at
  * its definition.
  */
-import { raw, describeEverywhere } from '../support/stack';
+import { describeEverywhere } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putAlias, putTreeModel } from '../support/models';
 

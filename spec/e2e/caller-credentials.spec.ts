@@ -3,7 +3,8 @@
  * refuses gets the cluster's refusal as it is (401/403), never a verdict or
  * any metadata; an authorised caller's reads carry its Authorization.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { treeModelBody } from "../support/models";
 
@@ -44,17 +45,17 @@ describeSandboxOnly('reads carry the caller credentials', () => {
     const viaProxy = await raw(stack.proxyUrl, 'PUT', CHANGE);
     const direct = await raw(stack.esUrl, 'GET', '/_ml/trained_models/mag-test-alias');
     expect(viaProxy.status).toBe(401);
-    expect(viaProxy.body).toBe(direct.body);
+    expect(viaProxy.text).toBe(direct.text);
     expect(viaProxy.headers['www-authenticate']).toEqual(direct.headers['www-authenticate']);
-    expect(viaProxy.body).not.toMatch(/inference config type/);
+    expect(viaProxy.text).not.toMatch(/inference config type/);
   });
 
   it('relays the cluster 403 to a caller who may not read models, without revealing the verdict', async () => {
     const viaProxy = await raw(stack.proxyUrl, 'PUT', CHANGE, { headers: { authorization: PIPELINES_ONLY } });
     expect(viaProxy.status).toBe(403);
     expect(viaProxy.json.error.type).toBe('security_exception');
-    expect(viaProxy.body).toMatch(/is unauthorized for user \[pipelines\]/);
-    expect(viaProxy.body).not.toMatch(/mag-test-reg-1|inference config/);
+    expect(viaProxy.text).toMatch(/is unauthorized for user \[pipelines\]/);
+    expect(viaProxy.text).not.toMatch(/mag-test-reg-1|inference config/);
     expect(stack.decisions.at(-1)).toMatchObject({ verdict: 'not_authorized' });
   });
 

@@ -6,7 +6,8 @@
  * answers them; served versions reach the rules as usual.
  */
 import { useStack } from '../support/use-stack';
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { putTreeModel, putAlias } from '../support/models';
 
 const CHANGE = '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true';

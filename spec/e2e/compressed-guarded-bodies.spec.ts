@@ -9,7 +9,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { deflateSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from '@elastic/elasticsearch';
 import { request } from 'undici';
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedDeployedModelWithAlias, putTreeModel } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';
@@ -70,7 +71,7 @@ describeSandboxOnly('compressed bodies on guarded routes', () => {
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg/model_aliases/mag-test-other', options);
     // The cluster's answer is relayed (Elasticsearch decodes first and sees no content: 200).
     expect(stack.decisions.at(-1)).toMatchObject({ verdict: 'allowed', upstreamStatus: answer.status });
-    expect(answer.body).not.toMatch(/does not support having a body/);
+    expect(answer.text).not.toMatch(/does not support having a body/);
   });
 
   it('refuses a body whose decoded size is over the limit with 413', async () => {

@@ -3,7 +3,8 @@
  * refused: the request, the facts seen, the verdict and its rule, the
  * upstream status and the durations (README, "Decision log").
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
 

@@ -3,7 +3,8 @@
  * Elasticsearch's 409s (docs §1.2, docs §1.6), whatever the shape of the reference;
  * `force` on a model deletion always goes through.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putPytorchModel, putTreeModel, putAlias } from '../support/models';
 import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';

@@ -3,7 +3,8 @@
  * Elasticsearch-shaped body naming the read and a Retry-After (README,
  * "Safety properties"). Each kind of failure is injected into the sandbox.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, putAlias } from '../support/models';
 

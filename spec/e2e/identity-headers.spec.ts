@@ -5,7 +5,8 @@
  * proxy writes have no body.
  */
 import * as net from 'node:net';
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { startProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';

@@ -4,7 +4,8 @@
  * which the official client surfaces in `warnings`. The proxy adds it only
  * when the cluster did not send it itself.
  */
-import { raw, describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { describeEverywhere, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, seedInputFieldsDiffer } from '../support/models';
 

@@ -7,7 +7,7 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 
 const ENTRY = join(__dirname, '..', '..', 'dist', 'src', 'index.js');
 const describeBuilt = existsSync(ENTRY) ? describe : describe.skip;

@@ -4,7 +4,8 @@
  * and sends `application/json; charset=UTF-8`; the proxy enforces the 8.6+
  * rules in front of both.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
 

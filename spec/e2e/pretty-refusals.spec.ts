@@ -3,7 +3,8 @@
  * so a refusal the guard writes with `?pretty` is byte-identical to the
  * cluster's own pretty refusal.
  */
-import { raw, describeEverywhere } from '../support/stack';
+import { describeEverywhere } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedTypeMismatch } from '../support/models';
 
@@ -17,12 +18,12 @@ describeEverywhere('pretty refusals', () => {
     const viaProxy = await raw(stack.proxyUrl, 'PUT', target, { headers: stack.auth });
     const direct = await raw(stack.esUrl, 'PUT', target, { headers: stack.auth });
     expect(viaProxy.status).toBe(400);
-    expect(viaProxy.body).toBe(direct.body);
-    expect(viaProxy.body).toContain('\n    "root_cause" : [\n      {\n        "type" : "status_exception",');
+    expect(viaProxy.text).toBe(direct.text);
+    expect(viaProxy.text).toContain('\n    "root_cause" : [\n      {\n        "type" : "status_exception",');
   });
 
   it('stay compact without pretty', async () => {
     const viaProxy = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/m/model_aliases/Bad', { headers: stack.auth });
-    expect(viaProxy.body.startsWith('{"error":{"root_cause":[{"type":"action_request_validation_exception"')).toBe(true);
+    expect(viaProxy.text.startsWith('{"error":{"root_cause":[{"type":"action_request_validation_exception"')).toBe(true);
   });
 });

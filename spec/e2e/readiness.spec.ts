@@ -3,7 +3,8 @@
  * header, or a 7.13 tagline, or Elasticsearch's own 401 challenge), not
  * ready when it does not answer.
  */
-import { startStack, raw, describeSandboxOnly } from '../support/stack';
+import { startStack, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { startUpstreamStub, respondWith } from '../support/upstream-stub';
 import { startProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';

@@ -4,7 +4,8 @@
  * relayed, and no `Warning` (a verdict, with the cluster's version and build
  * hash) is added to it (docs §8.4).
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { treeModelBody } from '../support/models';
 
@@ -28,7 +29,7 @@ describeSandboxOnly('report mode and an unauthenticated caller', () => {
     });
     expect(answer.status).toBe(401);
     expect(answer.headers.warning).toBeUndefined();
-    expect(answer.body).not.toMatch(/model-alias-guard|Validation Failed/);
+    expect(answer.text).not.toMatch(/model-alias-guard|Validation Failed/);
   });
 
   it('relays the 401 of a change whose reads the cluster refused, without a Warning', async () => {

@@ -3,7 +3,8 @@
  * forwarded, logged and counted as `would_refuse`, and the answer carries a
  * Warning the official client surfaces.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, seedTypeMismatch } from '../support/models';
 

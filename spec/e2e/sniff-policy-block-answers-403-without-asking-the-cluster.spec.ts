@@ -6,7 +6,8 @@
  * its pool stays on the proxy and its requests keep working.
  */
 import { Client } from '@elastic/elasticsearch';
-import { startStack, Stack, describeSandboxOnly, raw } from '../support/stack';
+import { startStack, Stack, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { clearClusterRequests, clusterRequests } from './clients/support';
 
 let stack: Stack;
@@ -29,7 +30,7 @@ describeSandboxOnly('SNIFF_POLICY=block', () => {
       status: 403,
     });
     expect(answer.headers['x-opaque-id']).toBe('sniff-1');
-    expect(answer.body).not.toContain(new URL(stack.esUrl).host);
+    expect(answer.text).not.toContain(new URL(stack.esUrl).host);
     expect(await clusterRequests(stack)).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * is set (a default port written out), else the listen address with a
  * wildcard read as 127.0.0.1; the cname form of the cluster's address is kept.
  */
-import { startStack, Stack, describeSandboxOnly, raw } from '../support/stack';
+import { startStack, Stack, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 
 async function publishAddresses(stack: Stack, path = '/_nodes/_all/http'): Promise<string[]> {
   const answer = await raw(stack.proxyUrl, 'GET', path);

@@ -5,7 +5,8 @@
  * otherwise the cluster's refusal is relayed (README, "Safety properties").
  * Without credentials of its own the proxy says what it needs (403).
  */
-import { Stack, raw, describeSandboxOnly } from '../support/stack';
+import { Stack, describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { pipelineReferencing } from '../support/pipelines';
 
@@ -61,7 +62,7 @@ describeSandboxOnly('with the proxy own credentials', () => {
     const answer = await raw(stack.proxyUrl, 'POST', STOP, { headers: MONITOR_ONLY });
     expect(answer.status).toBe(403);
     expect(answer.json.error.type).toBe('security_exception');
-    expect(answer.body).not.toMatch(/mag-test-alias/);
+    expect(answer.text).not.toMatch(/mag-test-alias/);
     expect(stack.decisions.at(-1)).toMatchObject({ verdict: 'not_authorized' });
   });
 });
@@ -77,7 +78,7 @@ describeSandboxOnly('without the proxy own credentials', () => {
     expect(answer.json.error.type).toBe('security_exception');
     expect(answer.json.error.reason).toMatch(/^model-alias-guard must read the ingest pipelines .* holds \[manage_ml\] but not \[read_pipeline\]; the proxy has no credentials of its own/);
     expect(answer.json.error.reason).not.toMatch(/cluster:admin\/ingest\/pipeline\/get/);
-    expect(answer.body).not.toMatch(/mag-test-alias/);
+    expect(answer.text).not.toMatch(/mag-test-alias/);
     // The same for a deletion Elasticsearch allows (nothing references the model id itself; the alias guard needs the pipelines).
     const deletion = await raw(stack.proxyUrl, 'DELETE', '/_ml/trained_models/mag-test-pt/model_aliases/mag-test-alias', { headers: ML_ONLY });
     expect(deletion.status).toBe(403);

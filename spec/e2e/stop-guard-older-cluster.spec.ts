@@ -4,7 +4,8 @@
  * deployment either way and refuses with the same 8.8+ messages, including
  * for references the cluster's own top-level-only check misses.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';

@@ -4,7 +4,8 @@
  * (README, "What is guarded"). Elasticsearch's 8.8+ 409; `force` always
  * goes through.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';

@@ -5,7 +5,8 @@
  * checks every matched deployment; from 8.8 the id is one literal deployment
  * id and nothing is resolved.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putTreeModel, seedDeployedModelWithAlias } from '../support/models';
 import { pipelineReferencing } from '../support/pipelines';

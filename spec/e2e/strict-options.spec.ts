@@ -3,7 +3,8 @@
  * refusals in Elasticsearch's shape (400 status_exception) whose reason
  * names the option.
  */
-import { raw, describeSandboxOnly, type Stack } from '../support/stack';
+import { describeSandboxOnly, type Stack } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { putPytorchModel, putAlias, seedInputFieldsDiffer } from '../support/models';
 

@@ -5,7 +5,8 @@
  * `GET _security/_authenticate`, made only when the guard is about to
  * answer without having read anything with the caller's credentials.
  */
-import { raw, describeSandboxOnly } from '../support/stack';
+import { describeSandboxOnly } from '../support/stack';
+import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { treeModelBody } from '../support/models';
 

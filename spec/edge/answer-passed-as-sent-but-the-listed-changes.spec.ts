@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { respondWith } from '../support/upstream-stub';
-import { send } from '../proxy/support/client';
+import { send } from '../support/http-client';
 import { useNginxWithStubs } from './support/nginx-with-stubs';
 import { describeWithNginx } from './support/nginx';
 
@@ -33,7 +33,7 @@ describeWithNginx('a passthrough answer through the edge', () => {
       // Conditional and range fields must not make nginx answer 304/412/206 itself.
       headers: ['Host', 'h', 'If-None-Match', '"e"', 'If-Match', '"zz"', 'If-Modified-Since', 'Wed, 21 Oct 2030 07:28:00 GMT', 'Range', 'bytes=0-0'],
     });
-    expect(answer.statusCode).toBe(201);
+    expect(answer.status).toBe(201);
     expect(answer.statusMessage).toBe('Made It');
     expect(answer.rawHeaders).toEqual([
       'Content-Type', 'application/json', 'Content-Length', String(body.length), 'Connection', 'close',
@@ -41,7 +41,7 @@ describeWithNginx('a passthrough answer through the edge', () => {
       'Set-Cookie', 'a=1', 'Vary', 'Accept', 'Etag', '"e"', 'Last-Modified', 'Wed, 21 Oct 2015 07:28:00 GMT',
       'X-Accel-Buffering', 'yes', 'Cache-Control', 'no-cache', 'Server', 'cluster', 'Date', 'Wed, 21 Oct 2015 07:28:00 GMT',
     ]);
-    expect(answer.body.equals(body)).toBe(true);
+    expect(answer.bytes.equals(body)).toBe(true);
   });
 
   it('adds no Server, Date or Content-Type the cluster did not send', async () => {

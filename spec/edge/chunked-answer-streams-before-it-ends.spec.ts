@@ -4,7 +4,7 @@
  * has seen chunk i-1, so the answer can complete only if nginx flushes each.
  */
 import { respondChunked } from '../support/upstream-stub';
-import { open } from '../proxy/support/client';
+import { open } from '../support/http-client';
 import { useNginxWithStubs } from './support/nginx-with-stubs';
 import { describeWithNginx } from './support/nginx';
 

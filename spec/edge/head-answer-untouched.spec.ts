@@ -3,7 +3,7 @@
  * the cluster's status and Content-Length relayed, no body.
  */
 
-import { sendRaw } from '../proxy/support/client';
+import { sendRaw } from '../support/http-client';
 import { useNginxWithStubs } from './support/nginx-with-stubs';
 import { describeWithNginx } from './support/nginx';
 

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { respondJson } from '../support/upstream-stub';
-import { send, sendRaw } from '../proxy/support/client';
+import { send, sendRaw } from '../support/http-client';
 import { useNginxWithStubs } from './support/nginx-with-stubs';
 import { describeWithNginx } from './support/nginx';
 
@@ -32,7 +32,7 @@ describeWithNginx('a passthrough request through the edge', () => {
       ],
       body,
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await edge.cluster().nextRequest();
     expect(seen.url).toBe('/logs-a/_doc/./x//y?q=a%20b&routing=%2F');
     expect(seen.httpVersion).toBe('1.1');
@@ -55,7 +55,7 @@ describeWithNginx('a passthrough request through the edge', () => {
       headers: ['Host', 'h', 'content-type', 'application/x-ndjson', 'Transfer-Encoding', 'chunked'],
       body: Readable.from(parts),
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await edge.cluster().nextRequest();
     expect(seen.rawHeaders).toEqual(['Host', 'h', 'Transfer-Encoding', 'chunked', 'content-type', 'application/x-ndjson']);
     expect((await seen.bodyDone).equals(Buffer.concat(parts))).toBe(true);

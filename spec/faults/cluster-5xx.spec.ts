@@ -3,7 +3,7 @@
  * (503, the change not forwarded); a passthrough 5xx is the cluster's answer
  * and reaches the client as it was sent.
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { answer as answerWith } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, GUARD_READ, useFaultStack } from './support/fault-stack';
 
@@ -30,6 +30,6 @@ it('a passthrough 503 is relayed as the cluster sent it', async () => {
   relay().inject({ method: 'GET', path: '/fault-index', action: answerWith(503, ES_503) });
   const answer = await raw(proxy().url, 'GET', '/fault-index/_search');
   expect(answer.status).toBe(503);
-  expect(answer.body).toBe(ES_503);
+  expect(answer.text).toBe(ES_503);
   await relay().settled();
 });

@@ -4,7 +4,7 @@
  * forwarded, readiness 503; afterwards everything answers again, and no
  * upstream socket is left behind, also once the proxy closes.
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { delay } from '../support/upstream-stub';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, useFaultStack } from './support/fault-stack';
 

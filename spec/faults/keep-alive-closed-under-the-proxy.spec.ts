@@ -8,7 +8,7 @@
  * src/proxy/stale-connection-retry.ts): without it every request on a reused
  * connection that the cluster closes gets 502 (17 of these 30 did).
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { closeWithoutAnswer } from './support/fault-relay';
 import { useFaultStack } from './support/fault-stack';
 

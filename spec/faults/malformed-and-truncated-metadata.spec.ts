@@ -3,7 +3,7 @@
  * JSON of the wrong shape, JSON cut short (sound framing, broken document).
  * Each fails closed: 503, the change not forwarded; the proxy keeps serving.
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { answer, truncatedJson, type FaultAction } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, GUARD_READ, useFaultStack } from './support/fault-stack';
 

@@ -4,7 +4,7 @@
  * sent), a guard read fails closed with 503 and the change is not forwarded;
  * the proxy keeps serving and holds no busy upstream socket.
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { resetBeforeHeaders } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, GUARD_READ, useFaultStack } from './support/fault-stack';
 

@@ -5,8 +5,7 @@
  * A guard read cut mid-answer fails closed. The proxy keeps serving, no busy
  * upstream socket is left.
  */
-import { open, send } from '../proxy/support/client';
-import { raw } from '../support/stack';
+import { open, send, raw } from '../support/http-client';
 import { resetMidAnswer, resetMidRequestBody } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, GUARD_READ, useFaultStack } from './support/fault-stack';
 
@@ -44,8 +43,8 @@ it('request body cut by the cluster while the proxy sends it: 502', async () => 
   }).catch((error: Error) => error);
   // The proxy answers 502; a client still writing may see its connection closed instead.
   if (!(answer instanceof Error)) {
-    expect(answer.statusCode).toBe(502);
-    expect(JSON.parse(answer.body.toString('utf8')).error.type).toBe('model_alias_guard_upstream_exception');
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.bytes.toString('utf8')).error.type).toBe('model_alias_guard_upstream_exception');
   }
   await expectStillServing(proxy().url, 'cut-request-alias');
   await relay().settled();

@@ -4,7 +4,7 @@
  * finally answers), not forwarded, and the read's socket is closed rather
  * than left waiting.
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { slowHeaders } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, expectStillServing, GUARD_READ, METADATA_TIMEOUT_MS, useFaultStack } from './support/fault-stack';
 

@@ -9,7 +9,7 @@
  * timeout bounds only the gaps between bytes, so the first test fails (the
  * trickle, ~12 s, is waited for to its end, and the change then decided).
  */
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 import { trickle } from './support/fault-relay';
 import { aliasChangesSeen, allowedAliasPut, GUARD_READ, METADATA_TIMEOUT_MS, useFaultStack } from './support/fault-stack';
 
@@ -34,6 +34,6 @@ it('a passthrough answer trickling in is relayed whole', async () => {
   relay().inject({ method: 'GET', path: '/fault-index', action: trickle(body, 30) });
   const answer = await raw(proxy().url, 'GET', '/fault-index/_search');
   expect(answer.status).toBe(200);
-  expect(answer.body).toBe(body);
+  expect(answer.text).toBe(body);
   await relay().settled();
 });

@@ -1,6 +1,6 @@
 import { respondChunked } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { open } from './support/client';
+import { open } from '../support/http-client';
 
 describe('a chunked answer streams to the client chunk by chunk', () => {
   const { stub, proxy } = useProxyWithStub();

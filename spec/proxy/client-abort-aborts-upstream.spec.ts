@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { respondChunked, respondJson, respondNever } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { open, send } from './support/client';
+import { open, send } from '../support/http-client';
 
 async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -64,8 +64,8 @@ describe('a client abort aborts the upstream request', () => {
     stub().respond(respondJson(200, { ok: true }));
     for (let i = 0; i < 5; i++) {
       const answer = await send(proxy().port, { path: `/after-abort/${i}` });
-      expect(answer.statusCode).toBe(200);
-      expect(JSON.parse(answer.body.toString())).toEqual({ ok: true });
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.bytes.toString())).toEqual({ ok: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { respondJson } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { sendRaw } from './support/client';
+import { sendRaw } from '../support/http-client';
 import * as net from 'node:net';
 
 describe('Expect: 100-continue is answered by the proxy, not relayed', () => {

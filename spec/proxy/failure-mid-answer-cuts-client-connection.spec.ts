@@ -1,6 +1,6 @@
 import { respondHeadThenClose } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { sendRaw } from './support/client';
+import { sendRaw } from '../support/http-client';
 
 describe('a cluster failure after the answer head cuts the client connection', () => {
   const { proxy } = useProxyWithStub({ stub: { responder: respondHeadThenClose('{"hits":', 1000) } });

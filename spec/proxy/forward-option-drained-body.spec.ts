@@ -1,6 +1,6 @@
 import type * as http from 'node:http';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('ForwardOptions.body: a body the guard already drained is sent instead of req', () => {
   const { stub, proxy } = useProxyWithStub<true>({
@@ -21,7 +21,7 @@ describe('ForwardOptions.body: a body the guard already drained is sent instead 
       headers: ['Host', 'x', 'Content-Type', 'application/json', 'Transfer-Encoding', 'chunked'],
       body: Buffer.from('{"drained":true}'),
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await stub().nextRequest();
     expect((await seen.bodyDone).toString()).toBe('{"drained":true}');
     expect(seen.rawHeaders).toEqual(['host', stub().url.slice('http://'.length), 'connection', 'keep-alive', 'Content-Type', 'application/json', 'content-length', '16']);

@@ -1,7 +1,7 @@
 import type * as http from 'node:http';
 import { respondWith } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { pairs, send } from './support/client';
+import { pairs, send } from '../support/http-client';
 
 describe('ForwardOptions.onResponseHead may add headers before the head is written', () => {
   const seenByHook: Array<{ status: number; headers: Record<string, string | string[]> }> = [];
@@ -32,6 +32,6 @@ describe('ForwardOptions.onResponseHead may add headers before the head is writt
       ['Warning', '299 Elasticsearch "a"'],
       ['Warning', '299 model-alias-guard "checked"'],
     ]);
-    expect(answer.body.toString()).toBe('{}');
+    expect(answer.bytes.toString()).toBe('{}');
   });
 });

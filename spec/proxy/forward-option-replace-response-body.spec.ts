@@ -2,7 +2,7 @@ import type * as http from 'node:http';
 import { Transform } from 'node:stream';
 import { respondChunked } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('ForwardOptions.replaceResponseBody swaps the body stream', () => {
   const { proxy } = useProxyWithStub<true>({
@@ -27,7 +27,7 @@ describe('ForwardOptions.replaceResponseBody swaps the body stream', () => {
 
   it('sends the replacement with its own exact Content-Length (the cluster one no longer applies)', async () => {
     const answer = await send(proxy().port, { path: '/x' });
-    const body = answer.body.toString();
+    const body = answer.bytes.toString();
     expect(body).toMatch(/^ABC!?DEF!$/);
     const lower = answer.rawHeaders.map((h) => h.toLowerCase());
     expect(lower[lower.indexOf('content-length') + 1]).toBe(String(Buffer.byteLength(body)));

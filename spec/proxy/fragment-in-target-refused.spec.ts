@@ -6,7 +6,7 @@
 import { matchGuardedRoute, type RouteMatch } from '../../src/rest/route-matcher';
 import { matchSniffRoute, type SniffRoute } from '../../src/sniff/sniff-route';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send, sendRaw } from './support/client';
+import { send, sendRaw } from '../support/http-client';
 
 describe('a raw # in the request target', () => {
   const guardedCalls: string[] = [];
@@ -40,8 +40,8 @@ describe('a raw # in the request target', () => {
   ])('%s %s gets 400 illegal_argument_exception and goes nowhere', async (method, target) => {
     const answer = await send(proxy().port, { method, path: target, body: method === 'GET' ? undefined : '{}',
       headers: ['Host', 'x', 'Content-Type', 'application/json'] });
-    expect(answer.statusCode).toBe(400);
-    const body = JSON.parse(answer.body.toString('utf8'));
+    expect(answer.status).toBe(400);
+    const body = JSON.parse(answer.bytes.toString('utf8'));
     expect(body.status).toBe(400);
     expect(body.error.type).toBe('illegal_argument_exception');
     expect(body.error.root_cause[0].type).toBe('illegal_argument_exception');
@@ -65,7 +65,7 @@ describe('a raw # in the request target', () => {
 
   it('an encoded %23 is data, not a fragment: forwarded unchanged', async () => {
     const answer = await send(proxy().port, { path: '/logs%23x/_search?q=a%23b' });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     expect(stub().requests.at(-1)?.url).toBe('/logs%23x/_search?q=a%23b');
   });
 });

@@ -1,6 +1,6 @@
 import type * as http from 'node:http';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 interface AliasRoute {
   modelId: string;
@@ -37,7 +37,7 @@ describe('guarded requests go to handleGuarded, never to the forwarder', () => {
 
   it('hands a guarded route and its match to handleGuarded', async () => {
     const answer = await send(proxy().port, { method: 'PUT', path: '/_ml/trained_models/m1/model_aliases/a1?reassign=true', body: Buffer.alloc(0) });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     expect(guarded).toEqual([
       { method: 'PUT', url: '/_ml/trained_models/m1/model_aliases/a1?reassign=true', match: { modelId: 'm1', alias: 'a1' } },
     ]);

@@ -1,6 +1,6 @@
 import { respondWith } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send, sendRaw } from './support/client';
+import { send, sendRaw } from '../support/http-client';
 
 describe('HEAD, 204 and 304 answers carry no body', () => {
   const { stub, proxy } = useProxyWithStub();
@@ -20,7 +20,7 @@ describe('HEAD, 204 and 304 answers carry no body', () => {
     const before = stub().connections.length;
     for (let i = 0; i < 3; i++) {
       const answer = await send(proxy().port, { method: 'HEAD', path: '/missing' });
-      expect(answer.statusCode).toBe(404);
+      expect(answer.status).toBe(404);
     }
     expect(stub().connections.length - before).toBeLessThanOrEqual(1);
   });

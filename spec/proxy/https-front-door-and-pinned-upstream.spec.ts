@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { respondJson, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
 import { startProxy, type RunningProxy } from './support/proxy-harness';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 const OPENSSL = '/usr/bin/openssl';
 
@@ -60,8 +60,8 @@ describeWithOpenssl('HTTPS on both sides, upstream CA pinned through `connect`',
 
   it('answers 502 naming the TLS failure when the cluster certificate is not trusted', async () => {
     const answer = await send(unpinned.port, { path: '/' });
-    expect(answer.statusCode).toBe(502);
-    expect(JSON.parse(answer.body.toString()).error.reason).toBe(
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.bytes.toString()).error.reason).toBe(
       'model-alias-guard could not reach the Elasticsearch cluster: TLS handshake failed (DEPTH_ZERO_SELF_SIGNED_CERT)',
     );
   });

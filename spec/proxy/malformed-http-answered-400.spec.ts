@@ -1,5 +1,5 @@
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { sendRaw } from './support/client';
+import { sendRaw } from '../support/http-client';
 
 describe('malformed HTTP is answered 400 and the connection closed', () => {
   const { stub, proxy } = useProxyWithStub();

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { respondGzip, respondWith } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('NDJSON and gzip bodies pass untouched', () => {
   const { stub, proxy } = useProxyWithStub();
@@ -14,8 +14,8 @@ describe('NDJSON and gzip bodies pass untouched', () => {
       path: '/idx/_search',
       headers: ['Host', 'x', 'Accept-Encoding', 'gzip'],
     });
-    expect(answer.body.equals(sent)).toBe(true);
-    expect(gunzipSync(answer.body).toString()).toBe(plain);
+    expect(answer.bytes.equals(sent)).toBe(true);
+    expect(gunzipSync(answer.bytes).toString()).toBe(plain);
     expect(answer.rawHeaders).toEqual(expect.arrayContaining(['content-encoding', 'gzip', 'content-length', String(sent.length)]));
     const seen = await stub().nextRequest();
     expect(seen.rawHeaders).toEqual(expect.arrayContaining(['Accept-Encoding', 'gzip']));
@@ -45,7 +45,7 @@ describe('NDJSON and gzip bodies pass untouched', () => {
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Length', String(ndjson.length)],
       body: ndjson,
     });
-    expect(answer.body.equals(answerNdjson)).toBe(true);
+    expect(answer.bytes.equals(answerNdjson)).toBe(true);
     expect((await (await stub().nextRequest()).bodyDone).equals(ndjson)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { sendRaw } from './support/client';
+import { sendRaw } from '../support/http-client';
 
 describe('request targets not starting with / are refused, never forwarded', () => {
   const guardedCalls: string[] = [];

@@ -1,5 +1,5 @@
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('the raw request target reaches the cluster unchanged', () => {
   const { stub, proxy } = useProxyWithStub();
@@ -18,7 +18,7 @@ describe('the raw request target reaches the cluster unchanged', () => {
 
   it.each(targets)('%s', async (target) => {
     const answer = await send(proxy().port, { path: target });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await stub().nextRequest();
     expect(seen.url).toBe(target);
     expect(seen.connection.bytes().includes(Buffer.from(`GET ${target} HTTP/1.1\r\n`))).toBe(true);

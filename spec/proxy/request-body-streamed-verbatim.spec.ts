@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { respondJson } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('request bodies reach the cluster byte for byte', () => {
   const { stub, proxy } = useProxyWithStub({ stub: { responder: respondJson(200, { took: 1, errors: false, items: [] }) } });
@@ -15,7 +15,7 @@ describe('request bodies reach the cluster byte for byte', () => {
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Length', String(body.length)],
       body,
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await stub().nextRequest();
     expect((await seen.bodyDone).equals(body)).toBe(true);
   });
@@ -28,7 +28,7 @@ describe('request bodies reach the cluster byte for byte', () => {
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Transfer-Encoding', 'chunked'],
       body: Readable.from(parts),
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
     const seen = await stub().nextRequest();
     expect((await seen.bodyDone).equals(Buffer.concat(parts))).toBe(true);
   });

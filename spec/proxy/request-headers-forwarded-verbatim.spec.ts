@@ -1,5 +1,5 @@
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { pairs, send } from './support/client';
+import { pairs, send } from '../support/http-client';
 
 describe('request headers reach the cluster as the client sent them', () => {
   const { stub, proxy } = useProxyWithStub();
@@ -27,7 +27,7 @@ describe('request headers reach the cluster as the client sent them', () => {
       // together with a string body, mangling the latin1 test bytes.
       body: Buffer.from('{}'),
     });
-    expect(answer.statusCode).toBe(200);
+    expect(answer.status).toBe(200);
 
     const seen = await stub().nextRequest();
     // undici writes host first and content-length last, lower-cased, and its

@@ -1,6 +1,6 @@
 import { respondWith } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
-import { pairs, send } from './support/client';
+import { pairs, send } from '../support/http-client';
 
 describe('the cluster answer reaches the client as sent', () => {
   const { stub, proxy } = useProxyWithStub();
@@ -27,9 +27,9 @@ describe('the cluster answer reaches the client as sent', () => {
       ),
     );
     const answer = await send(proxy().port, { method: 'PUT', path: '/idx/_create/1', body: '' });
-    expect(answer.statusCode).toBe(409);
+    expect(answer.status).toBe(409);
     expect(answer.statusMessage).toBe('Conflict Of Sorts');
-    expect(answer.body.equals(body)).toBe(true);
+    expect(answer.bytes.equals(body)).toBe(true);
     const relayed = pairs(answer.rawHeaders).filter(([name]) => !['connection', 'keep-alive', 'date'].includes(name.toLowerCase()));
     expect(relayed).toEqual([
       ['X-elastic-product', 'Elasticsearch'],

@@ -1,7 +1,7 @@
 import * as net from 'node:net';
 import { respondJson, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
 import { startProxy, type RunningProxy } from './support/proxy-harness';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 /** A port nothing listens on (reserved by binding, then released). */
 async function freePort(): Promise<number> {
@@ -27,13 +27,13 @@ describe('an unreachable cluster gives an Elasticsearch-shaped 502, and the prox
 
   it('answers 502 with the UpstreamUnavailableError body while the cluster is down', async () => {
     const answer = await send(proxy.port, { path: '/_cluster/health' });
-    expect(answer.statusCode).toBe(502);
+    expect(answer.status).toBe(502);
     expect(answer.statusMessage).toBe('Bad Gateway');
     const headers = answer.rawHeaders.map((h) => h.toLowerCase());
     expect(headers).toEqual(expect.arrayContaining(['content-type', 'application/json']));
     // The proxy made this answer: it does not claim to be Elasticsearch.
     expect(headers).not.toContain('x-elastic-product');
-    expect(JSON.parse(answer.body.toString())).toEqual({
+    expect(JSON.parse(answer.bytes.toString())).toEqual({
       error: {
         root_cause: [
           {
@@ -57,19 +57,19 @@ describe('an unreachable cluster gives an Elasticsearch-shaped 502, and the prox
       headers: ['Host', 'x', 'Content-Type', 'application/x-ndjson', 'Content-Length', String(body.length)],
       body,
     });
-    expect(answer.statusCode).toBe(502);
+    expect(answer.status).toBe(502);
   });
 
   it('answers HEAD with a bodiless 502', async () => {
     const answer = await send(proxy.port, { method: 'HEAD', path: '/idx' });
-    expect(answer.statusCode).toBe(502);
-    expect(answer.body.length).toBe(0);
+    expect(answer.status).toBe(502);
+    expect(answer.bytes.length).toBe(0);
   });
 
   it('forwards again as soon as the cluster is back', async () => {
     stub = await startUpstreamStub({ port, responder: respondJson(200, { status: 'green' }) });
     const answer = await send(proxy.port, { path: '/_cluster/health' });
-    expect(answer.statusCode).toBe(200);
-    expect(JSON.parse(answer.body.toString())).toEqual({ status: 'green' });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.bytes.toString())).toEqual({ status: 'green' });
   });
 });

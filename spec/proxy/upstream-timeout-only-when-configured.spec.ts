@@ -1,6 +1,6 @@
 import { delay, respondJson, startUpstreamStub, type UpstreamStub } from '../support/upstream-stub';
 import { startProxy, type RunningProxy } from './support/proxy-harness';
-import { send } from './support/client';
+import { send } from '../support/http-client';
 
 describe('the proxy cuts slow cluster calls only when a timeout is configured', () => {
   let stub: UpstreamStub;
@@ -19,7 +19,7 @@ describe('the proxy cuts slow cluster calls only when a timeout is configured', 
     const proxy: RunningProxy = await startProxy({ upstreamUrl: stub.url });
     try {
       const answer = await send(proxy.port, { path: '/_ml/trained_models/m/deployment/_start?wait_for=started' });
-      expect(answer.statusCode).toBe(200);
+      expect(answer.status).toBe(200);
     } finally {
       await proxy.close();
     }
@@ -30,8 +30,8 @@ describe('the proxy cuts slow cluster calls only when a timeout is configured', 
     const proxy: RunningProxy = await startProxy({ upstreamUrl: stub.url, forwarder: { upstreamTimeoutMs: 200 } });
     try {
       const answer = await send(proxy.port, { path: '/slow' });
-      expect(answer.statusCode).toBe(502);
-      expect(JSON.parse(answer.body.toString()).error.reason).toBe(
+      expect(answer.status).toBe(502);
+      expect(JSON.parse(answer.bytes.toString()).error.reason).toBe(
         'model-alias-guard could not reach the Elasticsearch cluster: no answer within 200 ms',
       );
     } finally {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { acceptHeaderRejection, compatibleVersionRejection } from '../../src/rest/compatible-version';
 import { sendGuardError } from '../../src/http/send-guard-error';
 import type { GuardError } from '../../src/errors';
-import { raw } from '../support/stack';
+import { raw } from '../support/http-client';
 
 const V6 = 'application/vnd.elasticsearch+json;compatible-with=6';
 const V8 = 'application/vnd.elasticsearch+json;compatible-with=8';

@@ -1,5 +1,6 @@
 /** docs §2 step 12 and docs §5.5: the input-field rule is a Warning header, not an error. */
-import { raw, useSandbox, putTreeModel, putAlias, control } from './helpers';
+import { useSandbox, putTreeModel, putAlias, control } from './helpers';
+import { raw } from '../support/http-client';
 import { formatWarning } from '../../src/sandbox/rest/response';
 import { inputsDifferSignificantly } from '../../src/sandbox/handlers/model-aliases';
 

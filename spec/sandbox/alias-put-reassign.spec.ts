@@ -1,5 +1,6 @@
 /** docs §2 step 9: PUT is not idempotent; reassign is needed even for the same model. */
-import { raw, useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { raw } from '../support/http-client';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias reassign on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

@@ -1,5 +1,6 @@
 /** docs §2: the whole ordered rule list, checked pairwise where two rules could both fire. */
-import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('PUT alias rule order on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0', license: 'basic' });

@@ -4,7 +4,8 @@
  * wildcards, `bytes` fixes the heap_size unit, pipelines referencing a model (or its alias) are
  * counted in `ingest.pipelines`, and 7.x has no `type` column.
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const stump = {
   input: { field_names: ['f'] },

@@ -1,5 +1,6 @@
 /** docs §4.1, docs §4.2: the raw alias map and assignments in GET _cluster/state/metadata. */
-import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('cluster state ML customs on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

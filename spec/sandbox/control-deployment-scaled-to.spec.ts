@@ -2,7 +2,8 @@
  * The control API scales a deployment as adaptive allocations would (docs §10.3): with
  * `scaled_to: 0` the stats report zero allocations of zero.
  */
-import { control, raw, useSandbox, putPyTorchModel } from './helpers';
+import { control, useSandbox, putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('control: scaled_to', () => {
   const sb = useSandbox({ esVersion: '8.16.0' });

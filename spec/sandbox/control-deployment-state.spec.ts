@@ -1,5 +1,6 @@
 /** Control API: deployment allocation state (docs §2 step 11c). */
-import { raw, useSandbox, control, putPyTorchModel, startDeployment } from './helpers';
+import { useSandbox, control, putPyTorchModel, startDeployment } from './helpers';
+import { raw } from '../support/http-client';
 
 const status = async (base: string): Promise<unknown> => {
   const r = await raw(base, 'GET', '/_ml/trained_models/torch/_stats');

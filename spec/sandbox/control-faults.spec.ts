@@ -1,5 +1,6 @@
 /** Control API: injected faults. */
-import { raw, useSandbox, control } from './helpers';
+import { useSandbox, control } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('faults', () => {
   const sb = useSandbox();

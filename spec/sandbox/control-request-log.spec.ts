@@ -1,6 +1,7 @@
 /** Control API: the request log, raw bytes included. */
 import { gzipSync } from 'node:zlib';
-import { raw, useSandbox, control } from './helpers';
+import { useSandbox, control } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('request log', () => {
   const sb = useSandbox();

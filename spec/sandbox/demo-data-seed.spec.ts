@@ -1,7 +1,8 @@
 /** Demo data and the banner's curl examples, checked against the sandbox itself. */
 import { execFile } from 'node:child_process';
 import { startSandbox, demoCurlExamples, Sandbox } from '../../src/sandbox';
-import { raw, control } from './helpers';
+import { control } from './helpers';
+import { raw } from '../support/http-client';
 
 function curlToRequest(cmd: string): { method: string; path: string } {
   const m = /-X (\w+) '([^']+)'/.exec(cmd);

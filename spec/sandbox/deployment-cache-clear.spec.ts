@@ -4,7 +4,8 @@
  * next repeated input is no cache hit. TransportClearDeploymentCacheAction.java @03c681d0
  * (unknown deployment → missingModelDeployment 404).
  */
-import { raw, useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox, putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('clear deployment cache on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

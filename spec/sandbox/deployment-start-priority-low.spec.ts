@@ -4,7 +4,8 @@
  * "... low priority and multiple allocations", "... low priority and multiple threads per
  * allocation"; StartTrainedModelDeploymentAction.Request.validate.
  */
-import { raw, useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox, putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('start deployment with priority=low on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -4,7 +4,8 @@
  * other query parameters are unrecognized); `deployment_id` is a query parameter only.
  * RestStartTrainedModelDeploymentAction.java (8.0 form @00203b9a and the merged form).
  */
-import { raw, putPyTorchModel } from './helpers';
+import { putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 import { startSandbox, Sandbox } from '../../src/sandbox';
 
 describe('_start query and body', () => {

@@ -1,5 +1,6 @@
 /** docs §1.5 start deployment: assignment body, wait_for, allocation delay, errors. */
-import { raw, useSandbox, putTreeModel, putPyTorchModel } from './helpers';
+import { useSandbox, putTreeModel, putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
 
 describe('start deployment on 8.15', () => {

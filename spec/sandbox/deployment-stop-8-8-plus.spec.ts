@@ -1,5 +1,6 @@
 /** docs §3.1 stop deployment in 8.8+: exact deployment id, allow_no_match, reference checks. */
-import { raw, useSandbox, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { raw } from '../support/http-client';
 
 const stop = (base: string, id: string, q = '', body?: object): ReturnType<typeof raw> =>
   raw(base, 'POST', `/_ml/trained_models/${id}/deployment/_stop${q}`, body ? { body } : {});

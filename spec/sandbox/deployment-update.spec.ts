@@ -5,7 +5,8 @@
  * is the deployment id). Parameters per version: UpdateTrainedModelDeploymentAction.java
  * @018794d6 (number_of_allocations, body required) and the 8.16 form (adaptive_allocations).
  */
-import { raw, useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox, putPyTorchModel } from './helpers';
+import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
 
 describe('_update on 8.15', () => {

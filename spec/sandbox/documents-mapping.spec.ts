@@ -2,7 +2,8 @@
  * docs §11: `GET /{index}/_mapping` answers the index's mappings; `PUT /{index}/_mapping` adds
  * fields and refuses to change a field's type. elasticdump reads and writes mappings this way.
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('_mapping on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

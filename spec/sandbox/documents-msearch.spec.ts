@@ -3,7 +3,8 @@
  * `responses` in order with a `status` each; a missing index fails only its own item. Before the
  * route existed, `_msearch` was read as an index name (a misleading 405).
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const NDJSON = { 'Content-Type': 'application/x-ndjson' };
 

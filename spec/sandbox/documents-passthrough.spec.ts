@@ -1,6 +1,7 @@
 /** The document store for passthrough tests: indices, _doc, NDJSON _bulk, _search, scroll, gzip. */
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const ndjson = { 'Content-Type': 'application/x-ndjson' };
 
@@ -70,7 +71,7 @@ describe('document store', () => {
     const body = gzipSync(Buffer.from('{"index":{"_index":"gz","_id":"1"}}\n{"a":1}\n'));
     const r = await raw(sb().url, 'POST', '/_bulk', { body, headers: { ...ndjson, 'Content-Encoding': 'gzip', 'Accept-Encoding': 'gzip' } });
     expect(r.headers['content-encoding']).toBe('gzip');
-    const json = JSON.parse(gunzipSync(r.buffer).toString());
+    const json = JSON.parse(gunzipSync(r.bytes).toString());
     expect(json.items[0].index.status).toBe(201);
   });
 

@@ -1,60 +1,14 @@
 /**
- * Test helpers for the sandbox contract tests: raw HTTP (node:http, so nothing normalises
- * the request line), control API calls, and a few fixtures built through public APIs.
+ * Test helpers for the sandbox contract tests: control API calls, and a few fixtures built
+ * through public APIs (raw HTTP is spec/support/http-client.ts).
  */
-import { request as httpRequest, IncomingHttpHeaders } from 'node:http';
 import { Sandbox, SandboxOptions, startSandbox } from '../../src/sandbox';
+import { raw, type HttpAnswer } from '../support/http-client';
 
-export interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  rawHeaders: string[];
-  text: string;
-  buffer: Buffer;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+// shim: removed when every importer has moved
+export { raw, type HttpAnswer as RawResponse } from '../support/http-client';
 
-export function raw(
-  base: string,
-  method: string,
-  path: string,
-  opts: { body?: string | Buffer | object; headers?: Record<string, string>; timeoutMs?: number } = {},
-): Promise<RawResponse> {
-  const u = new URL(base);
-  let payload: Buffer | undefined;
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.body !== undefined) {
-    payload = Buffer.isBuffer(opts.body) ? opts.body : Buffer.from(typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body));
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type') && typeof opts.body === 'object' && !Buffer.isBuffer(opts.body)) {
-      headers['Content-Type'] = 'application/json';
-    }
-    headers['Content-Length'] = String(payload.length);
-  }
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: u.hostname, port: u.port, method, path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const buffer = Buffer.concat(chunks);
-        const text = buffer.toString('utf8');
-        let json: unknown = undefined;
-        try {
-          json = text.length > 0 ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, text, buffer, json });
-      });
-      res.on('error', reject);
-    });
-    req.setTimeout(opts.timeoutMs ?? 10_000, () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
-}
-
-export async function control(base: string, method: string, path: string, body?: object): Promise<RawResponse> {
+export async function control(base: string, method: string, path: string, body?: object): Promise<HttpAnswer> {
   const r = await raw(base, method, `/_sandbox${path}`, body === undefined ? {} : { body });
   if (r.status >= 300) throw new Error(`control ${method} ${path} failed: ${r.status} ${r.text}`);
   return r;
@@ -133,13 +87,13 @@ export async function putDefinitionPart(base: string, id: string): Promise<void>
   if (r.status !== 200) throw new Error(`put definition part of ${id}: ${r.status} ${r.text}`);
 }
 
-export async function startDeployment(base: string, modelId: string, query = ''): Promise<RawResponse> {
+export async function startDeployment(base: string, modelId: string, query = ''): Promise<HttpAnswer> {
   const r = await raw(base, 'POST', `/_ml/trained_models/${modelId}/deployment/_start${query}`);
   if (r.status !== 200) throw new Error(`start ${modelId}: ${r.status} ${r.text}`);
   return r;
 }
 
-export async function putAlias(base: string, modelId: string, alias: string, reassign = false): Promise<RawResponse> {
+export async function putAlias(base: string, modelId: string, alias: string, reassign = false): Promise<HttpAnswer> {
   return raw(base, 'PUT', `/_ml/trained_models/${modelId}/model_aliases/${alias}${reassign ? '?reassign=true' : ''}`);
 }
 

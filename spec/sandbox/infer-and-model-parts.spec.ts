@@ -1,5 +1,6 @@
 /** _infer (alias resolution, deterministic fake results, deprecated route warning) and PyTorch definition parts / vocabulary. */
-import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment } from './helpers';
+import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('_infer and model parts on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -4,7 +4,8 @@
  * deployment was started with `cache_size=0`. From Elasticsearch's 3rd_party_deployment.yml
  * @07944097 "Test start and stop deployment with cache" (three calls, one repeated: 3 and 1).
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 async function deployedModel(url: string, id: string, startQuery: string): Promise<void> {
   await raw(url, 'PUT', `/_ml/trained_models/${id}`, { body: { model_type: 'pytorch', inference_config: { pass_through: {} } } });

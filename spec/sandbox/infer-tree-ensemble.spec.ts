@@ -6,7 +6,8 @@
  * warning (Messages.INFERENCE_WARNING_ALL_FIELDS_MISSING; pipeline_inference.yml "Test all fields
  * missing warning" @144e0f21 shows it through the aggregation), and `_stats` counts the documents.
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const tree = (threshold: number, left: number, right: number): Record<string, unknown> => ({
   tree: {

@@ -4,7 +4,7 @@
  * `models`/`model_id` before 8.15 and `endpoints`/`inference_id` from 8.15 (PR #107704, #111366);
  * none before 8.11.
  */
-import { raw } from './helpers';
+import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
 
 const OPENAI = { service: 'openai', service_settings: { api_key: 'k', model_id: 'm' } };

@@ -1,6 +1,6 @@
 /** GET/HEAD / and the per-version response headers (docs §5.6). */
 import { startSandbox, Sandbox } from '../../src/sandbox';
-import { raw } from './helpers';
+import { raw } from '../support/http-client';
 
 const CASES: Array<{ v: string; product: boolean; contentType: string }> = [
   { v: '8.15.0', product: true, contentType: 'application/json' },
@@ -38,6 +38,6 @@ describe.each(CASES)('GET / on $v', ({ v, product, contentType }) => {
     const r = await raw(sb.url, 'HEAD', '/');
     expect(r.status).toBe(200);
     expect(Number(r.headers['content-length'])).toBeGreaterThan(0);
-    expect(r.buffer.length).toBe(0);
+    expect(r.bytes.length).toBe(0);
   });
 });

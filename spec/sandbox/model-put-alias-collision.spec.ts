@@ -1,5 +1,6 @@
 /** docs §1.7: a new model id equal to an existing alias is refused. */
-import { raw, useSandbox, putTreeModel, putAlias, TREE_DEFINITION } from './helpers';
+import { useSandbox, putTreeModel, putAlias, TREE_DEFINITION } from './helpers';
+import { raw } from '../support/http-client';
 
 describe.each(['8.15.0', '7.17.0'])('PUT trained model on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

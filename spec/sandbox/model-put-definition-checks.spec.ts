@@ -5,7 +5,8 @@
  * labels on a regression tree, model_type against the definition, `model_size_bytes` and
  * `estimated_operations` no longer refused in 8.x, a tree's operations ceil(ln(nodes)) + features.
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const withTree = (tree: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   input: { field_names: ['a', 'b'] },

@@ -5,7 +5,8 @@
  * @07944097 "Test getting and putting Fill Mask with two mask tokens, as well as exceptions caused by
  * requests with the wrong token"); before 8.10 the field is unknown (elastic/elasticsearch#97453).
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const fillMask = (tokenization: string, maskToken?: string): Record<string, unknown> => ({
   description: 'simple model for testing',

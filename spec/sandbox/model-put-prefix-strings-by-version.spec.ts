@@ -3,7 +3,8 @@
  * specification marks it available since 8.12.0): stored and shown there, an unknown field of the
  * strict parser before (docs §11.4).
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const body = { model_type: 'pytorch', inference_config: { text_embedding: {} }, prefix_strings: { search: 'query: ', ingest: 'passage: ' } };
 

@@ -1,5 +1,6 @@
 /** docs §1.6: DELETE trained model checks (references, alias references, deployed) and alias removal. */
-import { raw, useSandbox, putTreeModel, putPyTorchModel, putAlias, putPipeline, inferencePipeline, startDeployment } from './helpers';
+import { useSandbox, putTreeModel, putPyTorchModel, putAlias, putPipeline, inferencePipeline, startDeployment } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('DELETE trained model on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -1,5 +1,6 @@
 /** docs §1.3 / docs §4.1: GET trained models resolves aliases and wildcards, lists metadata.model_aliases. */
-import { raw, useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { raw } from '../support/http-client';
 
 const ids = (r: { json: { trained_model_configs: Array<{ model_id: string }> } }): string[] => r.json.trained_model_configs.map((c) => c.model_id);
 

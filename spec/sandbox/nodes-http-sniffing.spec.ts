@@ -1,5 +1,6 @@
 /** _nodes/http forms used for sniffing; publish_address is the sandbox's own host:port. */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('_nodes http', () => {
   const sb = useSandbox();

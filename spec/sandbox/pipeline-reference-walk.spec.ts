@@ -1,5 +1,6 @@
 /** docs §3.3: which pipeline entries count as references (map-based walk vs older top-level walk). */
-import { raw, useSandbox, putTreeModel, putAlias, putPipeline } from './helpers';
+import { useSandbox, putTreeModel, putAlias, putPipeline } from './helpers';
+import { raw } from '../support/http-client';
 
 const nested = {
   foreach: { processor: { inference: { model_id: 'the-alias' } } },

@@ -5,7 +5,8 @@
  * model's results field under `target_field`, renamed by the processor's inference_config; plus
  * `model_id`, an alias as the model id, field_map, a stored pipeline by id and a missing model.
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const model = {
   description: 'empty model for tests',

@@ -1,5 +1,6 @@
 /** Ingest pipelines PUT/GET/DELETE (docs §1.8, docs §4.4). */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('ingest pipelines', () => {
   const sb = useSandbox();

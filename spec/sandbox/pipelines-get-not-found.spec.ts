@@ -3,7 +3,8 @@
  * RestStatus.NOT_FOUND with the body `{}` (GetPipelineResponse.java @13a0e88f), including
  * when no pipeline is stored at all. `_all` is not special (IngestService.innerGetPipelines).
  */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('GET ingest pipelines when nothing is found', () => {
   const sb = useSandbox({ seedDemoData: false });

@@ -1,6 +1,6 @@
 /** Compatible-with vendor media types (; RestCompatibleVersionHelper read in ES source). */
 import { startSandbox, Sandbox } from '../../src/sandbox';
-import { raw } from './helpers';
+import { raw } from '../support/http-client';
 
 const vnd = (n: number): string => `application/vnd.elasticsearch+json;compatible-with=${n}`;
 

@@ -1,5 +1,6 @@
 /** The Content-Type gate (docs §2 step 2) and bodies a handler does not read (docs §5.3). */
-import { raw, useSandbox, putTreeModel } from './helpers';
+import { useSandbox, putTreeModel } from './helpers';
+import { raw } from '../support/http-client';
 
 const PATH = '/_ml/trained_models/m1/model_aliases/alias-a';
 

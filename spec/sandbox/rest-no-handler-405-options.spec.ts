@@ -1,5 +1,6 @@
 /** Unknown paths, wrong methods and OPTIONS (docs §5.1). */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('no handler, 405, OPTIONS (docs §5.1)', () => {
   const sb = useSandbox();
@@ -29,7 +30,7 @@ describe('no handler, 405, OPTIONS (docs §5.1)', () => {
   it('answers OPTIONS on a known path with 200, an empty body and Allow', async () => {
     const r = await raw(sb().url, 'OPTIONS', '/_ml/trained_models/m/model_aliases/a');
     expect(r.status).toBe(200);
-    expect(r.buffer.length).toBe(0);
+    expect(r.bytes.length).toBe(0);
     expect(r.headers['allow']).toBe('PUT,DELETE');
   });
 

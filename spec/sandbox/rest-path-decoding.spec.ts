@@ -1,5 +1,6 @@
 /** Path matching and per-segment percent-decoding (docs §5.1). */
-import { raw, useSandbox, putTreeModel } from './helpers';
+import { useSandbox, putTreeModel } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('REST path decoding (docs §5.1)', () => {
   const sb = useSandbox();

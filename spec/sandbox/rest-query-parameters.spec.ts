@@ -1,5 +1,6 @@
 /** Query-string parsing, boolean parameters and unrecognized parameters (docs §5.2, docs §5.3). */
-import { raw, useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { raw } from '../support/http-client';
 import { levenshteinSimilarity } from '../../src/sandbox/rest/levenshtein';
 
 const ALIAS_PATH = '/_ml/trained_models/m1/model_aliases/alias-a';

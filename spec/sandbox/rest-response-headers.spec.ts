@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
 
 describe('response headers', () => {
@@ -26,7 +27,7 @@ describe('response headers', () => {
   it('gzips when Accept-Encoding asks, plain otherwise', async () => {
     const g = await raw(sb().url, 'GET', '/', { headers: { 'Accept-Encoding': 'gzip, deflate' } });
     expect(g.headers['content-encoding']).toBe('gzip');
-    expect(JSON.parse(gunzipSync(g.buffer).toString()).tagline).toBe('You Know, for Search');
+    expect(JSON.parse(gunzipSync(g.bytes).toString()).tagline).toBe('You Know, for Search');
     const p = await raw(sb().url, 'GET', '/');
     expect(p.headers['content-encoding']).toBeUndefined();
   });

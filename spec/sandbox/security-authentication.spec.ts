@@ -1,5 +1,6 @@
 /** Security: 401s with WWW-Authenticate. */
-import { raw, useSandbox } from './helpers';
+import { useSandbox } from './helpers';
+import { raw } from '../support/http-client';
 
 const basic = (u: string, p: string): string => 'Basic ' + Buffer.from(`${u}:${p}`).toString('base64');
 const apiKey = (id: string, key: string): string => 'ApiKey ' + Buffer.from(`${id}:${key}`).toString('base64');

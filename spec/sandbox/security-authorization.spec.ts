@@ -1,5 +1,6 @@
 /** Security: 403 security_exception messages per action and privilege. */
-import { raw, useSandbox, control } from './helpers';
+import { useSandbox, control } from './helpers';
+import { raw } from '../support/http-client';
 
 const basic = (u: string): string => 'Basic ' + Buffer.from(`${u}:pw`).toString('base64');
 const apiKey = (id: string): string => 'ApiKey ' + Buffer.from(`${id}:k`).toString('base64');

@@ -2,7 +2,8 @@
  * `_stats` count is expandIds' total hit count (TrainedModelProvider.expandIds:
  * `totalHitCount = hits.total + foundResourceIds.size()`), not the size of the page.
  */
-import { raw, useSandbox, putTreeModel } from './helpers';
+import { useSandbox, putTreeModel } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('_stats count with from/size', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

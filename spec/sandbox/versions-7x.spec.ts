@@ -1,5 +1,6 @@
 /** 7.x emulation: no model_type, no PyTorch routes, 7.x content type, product header since 7.14. */
-import { raw, useSandbox, putTreeModel, TREE_DEFINITION } from './helpers';
+import { useSandbox, putTreeModel, TREE_DEFINITION } from './helpers';
+import { raw } from '../support/http-client';
 
 describe('7.17 shape', () => {
   const sb = useSandbox({ esVersion: '7.17.0' });

@@ -6,7 +6,7 @@
  */
 import { deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import { respondWith } from '../support/upstream-stub';
-import { send } from '../proxy/support/client';
+import { send } from '../support/http-client';
 import { endToEndHeaders, headerPairs, NODE_INFO, NODE_INFO_REWRITTEN, useSniffProxyWithStub } from '../proxy/support/sniff-proxy';
 
 const { stub, proxy } = useSniffProxyWithStub();
@@ -20,9 +20,9 @@ it('gzip: the client gets gzip, which decodes to the rewritten answer; headers a
   stub().respond(respondWith(200, [...headersOf('gzip'), 'content-length', String(sent.length)], sent));
   const answer = await send(proxy().port, { path: '/_nodes/_all/http', headers: ['Host', 'x', 'Accept-Encoding', 'gzip,deflate'] });
 
-  expect(answer.statusCode).toBe(200);
-  expect(answer.body.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-  expect(gunzipSync(answer.body).toString('utf8')).toBe(NODE_INFO_REWRITTEN);
+  expect(answer.status).toBe(200);
+  expect(answer.bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+  expect(gunzipSync(answer.bytes).toString('utf8')).toBe(NODE_INFO_REWRITTEN);
   expect(endToEndHeaders(answer.rawHeaders)).toEqual(headerPairs(headersOf('gzip')));
   expect(proxy().rewritten).toEqual([1]);
   // What the cluster received asked for gzip, as the client did.
@@ -35,7 +35,7 @@ it('deflate: decoded, rewritten and encoded again', async () => {
   stub().respond(respondWith(200, [...headersOf('deflate'), 'content-length', String(sent.length)], sent));
   const answer = await send(proxy().port, { path: '/_nodes/http', headers: ['Host', 'x', 'Accept-Encoding', 'deflate'] });
   expect(headerPairs(answer.rawHeaders)).toContainEqual(['content-encoding', 'deflate']);
-  expect(inflateSync(answer.body).toString('utf8')).toBe(NODE_INFO_REWRITTEN);
+  expect(inflateSync(answer.bytes).toString('utf8')).toBe(NODE_INFO_REWRITTEN);
 });
 
 it('gzip with nothing to rewrite: the cluster compressed bytes, unchanged', async () => {
@@ -43,7 +43,7 @@ it('gzip with nothing to rewrite: the cluster compressed bytes, unchanged', asyn
   stub().respond(respondWith(200, [...headersOf('gzip'), 'content-length', String(sent.length)], sent));
   const before = proxy().rewritten.length;
   const answer = await send(proxy().port, { path: '/_nodes/nobody/http', headers: ['Host', 'x', 'Accept-Encoding', 'gzip'] });
-  expect(answer.body.equals(sent)).toBe(true);
+  expect(answer.bytes.equals(sent)).toBe(true);
   expect(proxy().rewritten.length).toBe(before);
 });
 
@@ -51,6 +51,6 @@ it('a gzip answer that does not decode: relayed as it came, and reported', async
   const sent = Buffer.from('not gzip at all');
   stub().respond(respondWith(200, [...headersOf('gzip'), 'content-length', String(sent.length)], sent));
   const answer = await send(proxy().port, { path: '/_nodes/http', headers: ['Host', 'x', 'Accept-Encoding', 'gzip'] });
-  expect(answer.body.equals(sent)).toBe(true);
+  expect(answer.bytes.equals(sent)).toBe(true);
   expect(proxy().untouched.at(-1)?.reason).toBe('undecodable');
 });

@@ -4,7 +4,7 @@
  * byte for byte, however much they look like node info.
  */
 import { respondWith } from '../support/upstream-stub';
-import { send } from '../proxy/support/client';
+import { send } from '../support/http-client';
 import { endToEndHeaders, headerPairs, NODE_INFO, useSniffProxyWithStub } from '../proxy/support/sniff-proxy';
 
 const { stub, proxy } = useSniffProxyWithStub();
@@ -21,8 +21,8 @@ it.each([
   const headers = ['X-elastic-product', 'Elasticsearch', ...(contentType ? ['content-type', contentType] : []), 'content-length', String(Buffer.byteLength(body))];
   stub().respond(respondWith(status, headers, body));
   const answer = await send(proxy().port, { path });
-  expect(answer.statusCode).toBe(status);
-  expect(answer.body.toString('utf8')).toBe(body);
+  expect(answer.status).toBe(status);
+  expect(answer.bytes.toString('utf8')).toBe(body);
   expect(proxy().rewritten).toEqual([]);
 });
 
@@ -30,7 +30,7 @@ it('an unknown content coding (br): untouched, and reported', async () => {
   const body = Buffer.from([1, 2, 3, 4]);
   stub().respond(respondWith(200, ['content-type', 'application/json', 'content-encoding', 'br', 'content-length', '4'], body));
   const answer = await send(proxy().port, { path: '/_nodes/http', headers: ['Host', 'x', 'Accept-Encoding', 'br'] });
-  expect(answer.body.equals(body)).toBe(true);
+  expect(answer.bytes.equals(body)).toBe(true);
   expect(proxy().untouched.at(-1)?.reason).toBe('unsupported_encoding');
   expect(proxy().rewritten).toEqual([]);
 });
@@ -42,7 +42,7 @@ it('HEAD is not routed to the rewrite: the head, Content-Length included, as the
     res.end();
   });
   const answer = await send(proxy().port, { method: 'HEAD', path: '/_nodes/_all/http' });
-  expect(answer.statusCode).toBe(200);
+  expect(answer.status).toBe(200);
   expect(headerPairs(answer.rawHeaders)).toContainEqual(['content-length', String(NODE_INFO.length)]);
   expect(headerPairs(answer.rawHeaders)).not.toContainEqual(['transfer-encoding', 'chunked']);
   expect(endToEndHeaders(answer.rawHeaders)).toEqual(endToEndHeaders(headers));

@@ -3,7 +3,7 @@
  * attributes) goes out with its exact Content-Length, as the cluster sent it,
  * not chunked.
  */
-import { send } from '../proxy/support/client';
+import { send } from '../support/http-client';
 import { respondWith } from '../support/upstream-stub';
 import { headerPairs, useSniffProxyWithStub } from '../proxy/support/sniff-proxy';
 
@@ -26,11 +26,11 @@ it('a rewritten answer of 1.5 MiB carries its exact Content-Length and no Transf
   expect(original.length).toBeGreaterThan(1.5 * 1024 * 1024);
   stub().respond(respondWith(200, ['content-type', 'application/json', 'content-length', String(Buffer.byteLength(original))], original));
   const answer = await send(proxy().port, { path: '/_nodes/http' });
-  expect(answer.statusCode).toBe(200);
+  expect(answer.status).toBe(200);
   const head = headerPairs(answer.rawHeaders);
   expect(head.find(([name]) => name === 'transfer-encoding')).toBeUndefined();
-  expect(head.filter(([name]) => name === 'content-length')).toEqual([['content-length', String(answer.body.length)]]);
-  const nodes = (JSON.parse(answer.body.toString('utf8')) as { nodes: Record<string, { http: { publish_address: string } }> }).nodes;
+  expect(head.filter(([name]) => name === 'content-length')).toEqual([['content-length', String(answer.bytes.length)]]);
+  const nodes = (JSON.parse(answer.bytes.toString('utf8')) as { nodes: Record<string, { http: { publish_address: string } }> }).nodes;
   expect(new Set(Object.values(nodes).map((n) => n.http.publish_address))).toEqual(new Set(['proxy.example.com:9201']));
   expect(proxy().rewritten).toEqual([3_000]);
 });

@@ -4,7 +4,7 @@
  * it streams) and reported, never cut or truncated.
  */
 import { respondChunked } from '../support/upstream-stub';
-import { send } from '../proxy/support/client';
+import { send } from '../support/http-client';
 import { NODE_INFO, useSniffProxyWithStub } from '../proxy/support/sniff-proxy';
 
 const { stub, proxy } = useSniffProxyWithStub({ maxBufferedBytes: 64 });
@@ -13,8 +13,8 @@ it('an answer over the cap arrives complete and unchanged, and is reported as to
   const parts = NODE_INFO.match(/.{1,40}/gs)!;
   stub().respond(respondChunked(parts, { headers: ['content-type', 'application/json'] }));
   const answer = await send(proxy().port, { path: '/_nodes/_all/http' });
-  expect(answer.statusCode).toBe(200);
-  expect(answer.body.toString('utf8')).toBe(NODE_INFO);
+  expect(answer.status).toBe(200);
+  expect(answer.bytes.toString('utf8')).toBe(NODE_INFO);
   expect(proxy().rewritten).toEqual([]);
   expect(proxy().untouched.map((u) => u.reason)).toEqual(['too_large']);
 });
@@ -23,5 +23,5 @@ it('an answer under the cap is rewritten (the cap is what made the difference)',
   const small = '{"nodes":{"n":{"http":{"publish_address":"1.2.3.4:9"}}}}';
   stub().respond(respondChunked([small], { headers: ['content-type', 'application/json'] }));
   const answer = await send(proxy().port, { path: '/_nodes/_all/http' });
-  expect(answer.body.toString('utf8')).toBe('{"nodes":{"n":{"http":{"publish_address":"proxy.example.com:9201"}}}}');
+  expect(answer.bytes.toString('utf8')).toBe('{"nodes":{"n":{"http":{"publish_address":"proxy.example.com:9201"}}}}');
 });

@@ -7,7 +7,7 @@
  */
 import { Writable } from 'node:stream';
 import { Client } from '@elastic/elasticsearch';
-import { request } from 'undici';
+import { raw } from './http-client';
 import { startSandbox, Sandbox, SandboxOptions } from '../../src/sandbox';
 import { startProxy, RunningProxy, ProxySettings } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
@@ -117,14 +117,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async control(method, path, body) {
       if (!sandbox) throw new Error('the sandbox control API is not available against a real cluster');
-      const answer = await request(`${sandbox.url}${path}`, {
-        method: method as 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await answer.body.text();
-      if (answer.statusCode >= 300) throw new Error(`control ${method} ${path} answered ${answer.statusCode}: ${text}`);
-      return text ? JSON.parse(text) : undefined;
+      const answer = await raw(sandbox.url, method, path, { headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (answer.status >= 300) throw new Error(`control ${method} ${path} answered ${answer.status}: ${answer.text}`);
+      return answer.text ? JSON.parse(answer.text) : undefined;
     },
     async reset() {
       logLines.length = 0;
@@ -153,24 +148,5 @@ async function cleanLiveCluster(client: Client): Promise<void> {
   }
 }
 
-/** Raw HTTP through any base URL, for what the official client would normalise away. */
-export async function raw(
-  baseUrl: string,
-  method: string,
-  pathAndQuery: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string; json: any }> {
-  const answer = await request(`${baseUrl}${pathAndQuery}`, {
-    method: method as 'GET',
-    headers: options.headers,
-    body: options.body,
-  });
-  const body = await answer.body.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    json = undefined;
-  }
-  return { status: answer.statusCode, headers: answer.headers, body, json };
-}
+// shim: removed when every importer has moved
+export { raw } from './http-client';

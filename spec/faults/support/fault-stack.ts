@@ -7,7 +7,7 @@
 import { startProxy, type ProxySettings, type RunningProxy } from '../../../src/app/start-proxy';
 import { createLogger } from '../../../src/log/logger';
 import { DEMO } from '../../../src/sandbox/demo-data';
-import { raw } from '../../support/stack';
+import { raw } from '../../support/http-client';
 import { startFaultRelay, type FaultRelay } from './fault-relay';
 
 // Long enough for the sandbox's answers on a loaded two-core machine; the slow faults go well past it.

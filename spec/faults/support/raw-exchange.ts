@@ -3,7 +3,7 @@
  * statuses the proxy answered, in order, and the requests the cluster (the
  * fault relay) received meanwhile, the guard's own reads left out.
  */
-import { sendRaw } from '../../proxy/support/client';
+import { sendRaw } from '../../support/http-client';
 import type { FaultRelay, SeenRequest } from './fault-relay';
 
 export interface RawExchange {

@@ -9,7 +9,8 @@
  *     it('…', async () => expect((await es().get('/_ml/trained_models/x')).status).toBe(404));
  *   });
  */
-import { LIVE_URL, raw } from '../../support/stack';
+import { LIVE_URL } from '../../support/stack';
+import { raw } from '../../support/http-client';
 import { useStack } from '../../support/use-stack';
 
 export interface Answer {
@@ -54,7 +55,7 @@ function client(baseUrl: () => string, auth: () => Record<string, string>, route
       if (m) created.models.add(decodeURIComponent(m[1]!));
       if (p) created.pipelines.add(decodeURIComponent(p[1]!));
     }
-    return { status: a.status, body: a.body, json: a.json, headers: a.headers };
+    return { status: a.status, body: a.text, json: a.json, headers: a.headers };
   };
   return {
     route,

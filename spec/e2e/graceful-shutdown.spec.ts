@@ -19,7 +19,14 @@ function startProxyProcess(esUrl: string): Promise<{ child: ChildProcess; proxyU
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 10000);
+    // A child that never printed its banner is killed here: no test holds it, and a live child keeps the jest worker from exiting.
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`no banner: ${out}`)), 10000);
+    child.once('exit', (code) => fail(new Error(`exited with ${code} before the banner: ${out}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const proxy = /model-alias-guard\s+(http:\/\/\S+)/.exec(out);

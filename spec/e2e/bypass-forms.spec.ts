@@ -32,12 +32,19 @@ describeSandboxOnly('bypass forms of the alias route', () => {
     ['semicolon separator', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?pretty;reassign=true'],
     ['duplicate parameter, last wins', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?reassign=false&reassign=true'],
     ['encoded parameter name', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?re%61ssign=true'],
-    ['fragment after the query', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?reassign=true#x'],
     ['path parameter overriding the query', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?reassign=true&model_id=mag-test-reg-1'],
   ])('%s is guarded', async (_name, target) => {
     const answer = await raw(stack.proxyUrl, 'PUT', target);
     expect(answer.status).toBe(400);
     expect(answer.json.error.reason).toBe(MISMATCH);
+    expect(await aliasTarget()).toBe('mag-test-reg-1');
+  });
+
+  it('a raw # (fragment after the query) is refused before routing, the alias untouched (docs §8.3)', async () => {
+    const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-cls-1/model_aliases/mag-test-alias?reassign=true#x');
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.type).toBe('illegal_argument_exception');
+    expect(answer.json.error.reason).toContain("contains a raw '#'");
     expect(await aliasTarget()).toBe('mag-test-reg-1');
   });
 

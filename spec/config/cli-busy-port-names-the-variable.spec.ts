@@ -6,6 +6,9 @@
  */
 import { describeBuilt, occupyPort, PROXY_ENTRY, runCli, SANDBOX_ENTRY, STACK_FRAME } from './support/run-cli';
 
+// Each case starts a node process; on a loaded machine that alone can take seconds.
+jest.setTimeout(60_000);
+
 describeBuilt('a busy port at start', () => {
   let busy: Awaited<ReturnType<typeof occupyPort>>;
   beforeAll(async () => {

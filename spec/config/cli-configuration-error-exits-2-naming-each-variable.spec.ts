@@ -5,6 +5,9 @@
  */
 import { describeBuilt, PROXY_ENTRY, runCli, SANDBOX_ENTRY, STACK_FRAME } from './support/run-cli';
 
+// Each case starts a node process; on a loaded machine that alone can take seconds.
+jest.setTimeout(60_000);
+
 describeBuilt('configuration errors at start', () => {
   it('ES_URL with credentials is named, with the other problems, without echoing the password', async () => {
     const run = await runCli(PROXY_ENTRY, { ES_URL: 'http://elastic:s3cr3t-pw@127.0.0.1:9', SANDBOX_PORT: 'abc', LOG_LEVEL: 'loud' });

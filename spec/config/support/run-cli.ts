@@ -22,7 +22,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(entry: string, env: Record<string, string>, timeoutMs = 10_000): Promise<CliRun> {
+export function runCli(entry: string, env: Record<string, string>, timeoutMs = 30_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       env: { PATH: process.env.PATH ?? '', ...env },

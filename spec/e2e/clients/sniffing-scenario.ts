@@ -67,6 +67,7 @@ export async function runSniffingClient(stack: Stack, requests = 15): Promise<Sn
 
     await clearClusterRequests(stack);
     const proxyBefore = await metricSum(stack.adminUrl, 'mag_requests_total');
+    const retriesBefore = await metricSum(stack.adminUrl, 'mag_upstream_retries_total');
     driving = true;
     let requestsMade = 0;
     for (let i = 0; i < requests; i++) {
@@ -79,7 +80,9 @@ export async function runSniffingClient(stack: Stack, requests = 15): Promise<Sn
     await sleep(50); // the proxy counts an answer when it has written it
     const clusterSaw = (await clusterRequests(stack)).length;
     const proxyAnswered = (await metricSum(stack.adminUrl, 'mag_requests_total')) - proxyBefore;
-    return { sniffs, poolAfterStart, poolAtEnd: pool(), usedConnections, clusterSaw, proxyAnswered, requestsMade };
+    // A request the cluster's idle-connection close made the proxy send twice reaches it twice.
+    const proxyRetried = (await metricSum(stack.adminUrl, 'mag_upstream_retries_total')) - retriesBefore;
+    return { sniffs, poolAfterStart, poolAtEnd: pool(), usedConnections, clusterSaw, proxyAnswered, proxyRetried, requestsMade };
   } finally {
     await client.close();
   }

@@ -30,7 +30,7 @@ export interface HttpAnswer {
   /** The body as UTF-8. */
   text: string;
   /** The body parsed as JSON; undefined when it is empty or not JSON. */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
 }
 
 export interface HttpRequest {

@@ -60,10 +60,24 @@ export interface Features {
   inferEndpoint: boolean;
   /** `adaptive_allocations` in stats/assignments since 8.16 (docs §6). */
   adaptiveAllocations: boolean;
+  /** POST …/deployment/cache/_clear since 8.5 (docs §10.3). */
+  deploymentCacheClear: boolean;
+  /** POST …/deployment/_update since 8.6 (docs §10.3). */
+  deploymentUpdate: boolean;
+  /** _start merges query and body parameters since 8.15 (PR #109487, docs §10.2). */
+  startMergesQueryAndBody: boolean;
+  /**
+   * Inference endpoint API generation (docs §9): 0 none (< 8.11); 1: 8.11–8.12 (task type
+   * required in the path, GET `models`/`model_id`); 2: 8.13–8.14 (task type optional);
+   * 3: 8.15+ (`endpoints`/`inference_id`, DELETE `force`/`dry_run` and the pipeline check).
+   */
+  inferenceApi: 0 | 1 | 2 | 3;
   /** `fill_mask.mask_token` parsed, checked and rendered since 8.10 (docs §11.4). */
   fillMaskToken: boolean;
   /** `prefix_strings` in trained model configs since 8.12 (elastic/elasticsearch#102089, docs §11.4). */
   prefixStrings: boolean;
+  /** `platform_architecture` in trained model configs since 8.11 (elastic/elasticsearch#99584, docs §11.4). */
+  platformArchitecture: boolean;
   /**
    * Map-based InferenceProcessorInfoExtractor (docs §3.3). The release is not pinned (docs §7 Q6);
    * [decision] we use it from 8.9 on (after the 8.8 source read for docs §3.1, @0a22cbe8, which still
@@ -89,8 +103,13 @@ export function features(v: EsVersion): Features {
     routingAllocations: atLeast(v, 8, 4),
     inferEndpoint: atLeast(v, 8, 3),
     adaptiveAllocations: atLeast(v, 8, 16),
+    deploymentCacheClear: atLeast(v, 8, 5),
+    deploymentUpdate: atLeast(v, 8, 6),
+    startMergesQueryAndBody: atLeast(v, 8, 15),
+    inferenceApi: atLeast(v, 8, 15) ? 3 : atLeast(v, 8, 13) ? 2 : atLeast(v, 8, 11) ? 1 : 0,
     fillMaskToken: atLeast(v, 8, 10),
     prefixStrings: atLeast(v, 8, 12),
+    platformArchitecture: atLeast(v, 8, 11),
     mapBasedReferenceWalk: atLeast(v, 8, 9),
     jsonContentType: v.major >= 8 ? 'application/json' : 'application/json; charset=UTF-8',
     minimumCompatibleMajor: v.major >= 8 ? v.major - 1 : 7,

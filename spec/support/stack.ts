@@ -83,6 +83,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       STRICT_INPUT_FIELDS: false,
       STRICT_CAPACITY: false,
       SHUTDOWN_GRACE_MS: 1000,
+      // Tests assert what reached the cluster request by request; the readiness probe's own
+      // `GET /` every 2 s would land among them. Readiness tests set their own period.
+      READY_PROBE_INTERVAL_MS: 600_000,
       ...options.proxy,
       METADATA_TIMEOUT_MS: options.proxy?.METADATA_TIMEOUT_MS ?? 5000,
     },

@@ -47,6 +47,12 @@ const SKIPPED: Record<string, string> = {
   'docker compose --profile scale-out up --build': 'needs Docker',
   'curl -u "elastic:$ELASTIC_PASSWORD" http://127.0.0.1:9211/': 'the nginx load balancer of the compose scale-out profile (needs Docker)',
   'docker compose --profile scale-out up -d --scale proxy-replicas=5 && docker compose --profile scale-out restart lb': 'needs Docker',
+  "ES_URL=https://es.internal:9200 ES_CA_CERT=/etc/es/ca.pem GUARD_URL=http://127.0.0.1:9201 EDGE_HOST='*' EDGE_PORT=9210 npm run -s edge-config > /srv/edge/nginx.conf":
+    'placeholder cluster and paths; the generator is run by spec/edge/edge-config-cli.spec.ts',
+  'ES_URL=https://es.internal:9200 PROXY_PORT=9201 PROXY_PUBLIC_URL=https://search.example.com npm start': 'needs a real cluster at a placeholder address',
+  "nginx -p /srv/edge -c /srv/edge/nginx.conf -g 'daemon off;'": 'the same command on a temp prefix starts nginx in every spec/edge suite (spec/edge/support/nginx.ts)',
+  'curl -u "elastic:$ELASTIC_PASSWORD" http://127.0.0.1:9210/': 'nginx of the compose edge profile (needs Docker)',
+  'docker compose --profile edge up --build': 'needs Docker',
 };
 
 interface CurlExpectation {

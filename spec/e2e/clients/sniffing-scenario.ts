@@ -27,6 +27,8 @@ export interface SniffingRun {
   /** Requests the cluster received during the driven phase, and requests the proxy answered. */
   clusterSaw: number;
   proxyAnswered: number;
+  /** Requests the proxy sent a second time on a fresh connection (stale keep-alive retry). */
+  proxyRetried: number;
   requestsMade: number;
 }
 

@@ -5,9 +5,6 @@
 import { Sandbox, SandboxOptions, startSandbox } from '../../src/sandbox';
 import { raw, type HttpAnswer } from '../support/http-client';
 
-// shim: removed when every importer has moved
-export { raw, type HttpAnswer as RawResponse } from '../support/http-client';
-
 export async function control(base: string, method: string, path: string, body?: object): Promise<HttpAnswer> {
   const r = await raw(base, method, `/_sandbox${path}`, body === undefined ? {} : { body });
   if (r.status >= 300) throw new Error(`control ${method} ${path} failed: ${r.status} ${r.text}`);

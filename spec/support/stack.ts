@@ -151,5 +151,3 @@ async function cleanLiveCluster(client: Client): Promise<void> {
   }
 }
 
-// shim: removed when every importer has moved
-export { raw } from './http-client';

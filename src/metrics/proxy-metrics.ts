@@ -7,19 +7,10 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 import type { DecisionLine } from '../guard/exchange/decision-log';
 import type { ReadKind } from '../es/metadata-client';
 import { RequestMetrics } from './request-metrics';
+import type { GuardedRouteKind } from '../rest/route-matcher';
 
 /** Which kind of request: one of the guarded routes, or plain passthrough. */
-export type RouteClass =
-  | 'passthrough'
-  | 'put_model_alias'
-  | 'delete_model_alias'
-  | 'stop_deployment'
-  | 'delete_model'
-  | 'start_deployment'
-  | 'update_deployment'
-  | 'delete_inference_endpoint'
-  | 'sniff'
-  | 'malformed';
+export type RouteClass = 'passthrough' | GuardedRouteKind | 'sniff' | 'malformed';
 
 
 const DURATION_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];

@@ -79,9 +79,18 @@ export async function startNginxWithConfig(config: string, port: number, globals
     stderr: () => errors,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        // SIGQUIT: graceful stop of the master and its workers.
+        // SIGQUIT: graceful stop of the master and its workers. A graceful stop waits for
+        // requests still in flight (a test may leave one hanging on a cluster that never
+        // answers, and proxy_read_timeout is long), so after a short grace nginx gets
+        // SIGTERM (fast shutdown) and, should that not do, SIGKILL.
         await new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
+          const fast = setTimeout(() => child.kill('SIGTERM'), 2_000);
+          const kill = setTimeout(() => child.kill('SIGKILL'), 4_000);
+          child.once('exit', () => {
+            clearTimeout(fast);
+            clearTimeout(kill);
+            resolve();
+          });
           child.kill('SIGQUIT');
         });
       }

@@ -39,7 +39,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * `deployment_stats.adaptive_allocations` (8.15+), as the merge of docs §10.3
+ * `deployment_stats.adaptive_allocations` (8.16+), as the merge of docs §10.3
  * needs it. Absent or unreadable: none, so only the request's own settings count.
  */
 export function adaptiveOf(entry: StatsEntry): AdaptiveAllocations | undefined {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startSandbox, Sandbox } from '../../src/sandbox';
 import { startProxy, RunningProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
-import { treeModelBody } from '../support/models';
+import { treeModelBody } from '../support/fixtures';
 
 const SEED = join(__dirname, '..', '..', 'docker', 'seed.sh');
 const PASSWORD = 'seed-test-password';
@@ -201,7 +201,7 @@ describe('docker/seed.sh model bodies', () => {
     return JSON.parse(match[1]!);
   };
 
-  it.each(['regression', 'classification'] as const)('the %s model is the body of spec/support/models.ts treeModelBody', (kind) => {
-    expect(body(`${kind}_model`)).toEqual(treeModelBody(kind));
+  it.each(['regression', 'classification'] as const)('the %s model is the one-leaf body of spec/support/fixtures.ts treeModelBody', (kind) => {
+    expect(body(`${kind}_model`)).toEqual(treeModelBody({ shape: 'one-leaf', config: kind }));
   });
 });

@@ -5,15 +5,15 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel } from '../support/models';
+import { putTreeModel } from '../support/fixtures';
 
 const stack = useStack();
 
 describeSandboxOnly('same-alias changes are serialised', () => {
   it('the second of two racing creations sees the first and needs reassign', async () => {
     await stack.reset();
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-b', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf' });
+    await putTreeModel(stack.direct, 'mag-test-b', { shape: 'one-leaf' });
     // Slow the cluster's answer to the first change, so both would read "no alias yet" without the lock.
     await stack.control('POST', '/_sandbox/faults', { method: 'PUT', path: '/_ml/trained_models/mag-test-a/model_aliases/', delayMs: 300 });
     const [first, second] = await Promise.all([
@@ -29,7 +29,7 @@ describeSandboxOnly('same-alias changes are serialised', () => {
 
   it('changes of different aliases do not wait for each other', async () => {
     await stack.reset();
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf' });
     await stack.control('POST', '/_sandbox/faults', { method: 'PUT', path: '/_ml/trained_models/mag-test-a/model_aliases/mag-test-slow', delayMs: 1000 });
     const slow = raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-a/model_aliases/mag-test-slow');
     await new Promise((r) => setTimeout(r, 50));

@@ -5,7 +5,7 @@
  */
 import { startStack, Stack, describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
-import { putTreeModel } from '../support/models';
+import { putTreeModel } from '../support/fixtures';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => stack.close());
 describeSandboxOnly('alias of a resource model', () => {
   it('is read as an alias: reassign is required, and an allowed move goes through', async () => {
     await stack.reset();
-    await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
+    await putTreeModel(stack.direct, 'mag-test-cls', { shape: 'one-leaf', config: 'classification' });
     expect((await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/lang_ident_model_1/model_aliases/mag-test-lang')).status).toBe(200);
     const lookup = await raw(stack.esUrl, 'GET', '/_ml/trained_models/mag-test-lang');
     expect(lookup.json.trained_model_configs[0].metadata?.model_aliases).toBeUndefined();

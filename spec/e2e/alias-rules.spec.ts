@@ -7,7 +7,7 @@
 import { describeEverywhere, describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
+import { putTreeModel, putPyTorchModel, putAliasOrThrow, seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => stack.reset());
@@ -35,9 +35,9 @@ async function expectSameRefusal(modelId: string, alias: string, query: string, 
 
 describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
   beforeEach(async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-reg-2', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-cls-1', 'classification');
+    await putTreeModel(stack.direct, 'mag-test-reg-1', { shape: 'one-leaf' });
+    await putTreeModel(stack.direct, 'mag-test-reg-2', { shape: 'one-leaf' });
+    await putTreeModel(stack.direct, 'mag-test-cls-1', { shape: 'one-leaf', config: 'classification' });
   });
 
   it('allows a new alias and relays the cluster answer', async () => {
@@ -63,7 +63,7 @@ describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
   });
 
   it('refuses to move an existing alias without reassign, even to the same model', async () => {
-    await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
     const reason = (target: string) =>
       `cannot assign model_alias [mag-test-alias] to model_id [${target}] as model_alias already refers to [mag-test-reg-1]. Set parameter [reassign] to [true] if model_alias should be reassigned.`;
     await expectSameRefusal('mag-test-reg-2', 'mag-test-alias', '', 400, 'status_exception', reason('mag-test-reg-2'));
@@ -71,7 +71,7 @@ describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
   });
 
   it('allows the move with reassign=true', async () => {
-    await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
     const answer = await putAliasVia(stack.proxyUrl, 'mag-test-reg-2', 'mag-test-alias', '?reassign=true');
     expect(answer.status).toBe(200);
     const model = await stack.direct.ml.getTrainedModels({ model_id: 'mag-test-alias' });
@@ -79,19 +79,19 @@ describeEverywhere('alias rules answered as Elasticsearch answers them', () => {
   });
 
   it('refuses an alias that is an existing model id', async () => {
-    await putTreeModel(stack.direct, 'mag-test-taken', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-taken', { shape: 'one-leaf' });
     await expectSameRefusal('mag-test-reg-1', 'mag-test-taken', '', 400, 'status_exception', 'model_alias cannot be the same as an existing trained model_id');
   });
 
   it('answers 404 for a missing model, without resolving the model id as an alias', async () => {
     await expectSameRefusal('mag-test-nope', 'mag-test-alias', '', 404, 'resource_not_found_exception', 'No known trained model with model_id [mag-test-nope]');
-    await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-other');
+    await putAliasOrThrow(stack.direct, 'mag-test-reg-1', 'mag-test-other');
     // An alias in the model_id position is not a model (docs §2 step 10).
     await expectSameRefusal('mag-test-other', 'mag-test-alias', '', 404, 'resource_not_found_exception', 'No known trained model with model_id [mag-test-other]');
   });
 
   it('refuses to move an alias across inference-config types', async () => {
-    await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
     await expectSameRefusal(
       'mag-test-cls-1', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-cls-1] with inference config type [classification] from model [mag-test-reg-1] with type [regression]',
@@ -138,21 +138,21 @@ describeSandboxOnly('refused changes never reach the cluster', () => {
 
 describeSandboxOnly('PyTorch deployment rules (docs §2 step 11c)', () => {
   beforeEach(async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
-    await putTreeModel(stack.direct, 'mag-test-tree', 'regression');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-a');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-b');
+    await putTreeModel(stack.direct, 'mag-test-tree', { shape: 'one-leaf' });
   });
 
   it('refuses to move an alias between model types', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-reg', 'regression');
-    await putAlias(stack.direct, 'mag-test-tree', 'mag-test-alias');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-reg', { config: 'regression' });
+    await putAliasOrThrow(stack.direct, 'mag-test-tree', 'mag-test-alias');
     await expectSameRefusal('mag-test-pt-reg', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-pt-reg] with type [pytorch] from model [mag-test-tree] with type [tree_ensemble]');
   });
 
   it('refuses to move an alias from a deployed model to an undeployed one', async () => {
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     await expectSameRefusal('mag-test-pt-b', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-pt-b] from model [mag-test-pt-a] as it is not yet deployed');
   });
@@ -161,7 +161,7 @@ describeSandboxOnly('PyTorch deployment rules (docs §2 step 11c)', () => {
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', wait_for: 'starting' });
     await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'starting' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     await expectSameRefusal('mag-test-pt-b', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-pt-b]  from model [mag-test-pt-a] as it is not yet allocated to any nodes');
     await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'started' });
@@ -172,7 +172,7 @@ describeSandboxOnly('PyTorch deployment rules (docs §2 step 11c)', () => {
   it('treats a stopping deployment as not allocated', async () => {
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', wait_for: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { stopping: true });
     await expectSameRefusal('mag-test-pt-b', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-pt-b]  from model [mag-test-pt-a] as it is not yet allocated to any nodes');
@@ -183,13 +183,13 @@ describeSandboxOnly('PyTorch deployment rules (docs §2 step 11c)', () => {
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', deployment_id: 'mag-test-pt-b-one', wait_for: 'started' });
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', deployment_id: 'mag-test-pt-b-two', wait_for: 'started' });
     await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b-two/state', { allocation: 'starting' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     await expectSameRefusal('mag-test-pt-b', 'mag-test-alias', '?reassign=true', 400, 'status_exception',
       'cannot reassign model_alias [mag-test-alias] to model [mag-test-pt-b]  from model [mag-test-pt-a] as it is not yet allocated to any nodes');
   });
 
   it('allows a move from an undeployed model to an undeployed one', async () => {
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     const answer = await putAliasVia(stack.proxyUrl, 'mag-test-pt-b', 'mag-test-alias', '?reassign=true');
     expect(answer.status).toBe(200);
   });

@@ -9,14 +9,14 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putAlias, putPytorchModel } from '../support/models';
+import { putAliasOrThrow, putPyTorchModel } from '../support/fixtures';
 
 describe.each(['8.15.0', '8.8.0'])('alias and deployment id shadowing, Elasticsearch %s', (esVersion) => {
   const stack = useStack({ sandbox: { esVersion } });
   beforeEach(async () => {
     await stack.reset();
-    await putPytorchModel(stack.direct, 'mag-test-m1');
-    await putPytorchModel(stack.direct, 'mag-test-m2');
+    await putPyTorchModel(stack.direct, 'mag-test-m1');
+    await putPyTorchModel(stack.direct, 'mag-test-m2');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-m1', deployment_id: 'mag-test-foo', wait_for: 'started' });
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-m2', wait_for: 'started' });
   });
@@ -45,7 +45,7 @@ describe.each(['8.15.0', '8.8.0'])('alias and deployment id shadowing, Elasticse
 
   describeSandboxOnly('_start', () => {
     it('refuses a deployment id that is an alias of another model', async () => {
-      await putAlias(stack.direct, 'mag-test-m2', 'mag-test-bar');
+      await putAliasOrThrow(stack.direct, 'mag-test-m2', 'mag-test-bar');
       const answer = await raw(stack.proxyUrl, 'POST', '/_ml/trained_models/mag-test-m1/deployment/_start?deployment_id=mag-test-bar');
       expect(answer.status).toBe(400);
       expect(answer.json.error).toMatchObject({
@@ -68,8 +68,8 @@ describeSandboxOnly('ALLOW_DEPLOYMENT_SHADOWING=true', () => {
   const stack = useStack({ proxy: { ALLOW_DEPLOYMENT_SHADOWING: true } });
   it('lets the alias take the deployment name', async () => {
     await stack.reset();
-    await putPytorchModel(stack.direct, 'mag-test-m1');
-    await putPytorchModel(stack.direct, 'mag-test-m2');
+    await putPyTorchModel(stack.direct, 'mag-test-m1');
+    await putPyTorchModel(stack.direct, 'mag-test-m2');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-m1', deployment_id: 'mag-test-foo', wait_for: 'started' });
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-m2/model_aliases/mag-test-foo');
     expect(answer.status).toBe(200);

@@ -8,9 +8,8 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedDeployedModelWithAlias } from '../support/models';
-import { pipelineReferencing } from '../support/pipelines';
 import { metricSum } from '../support/proxy-metrics';
+import { seedDeployedModelWithAlias, pipelineReferencing } from '../support/fixtures';
 
 const json = { 'content-type': 'application/json' };
 const update = (stack: ReturnType<typeof useStack>, body: unknown) =>

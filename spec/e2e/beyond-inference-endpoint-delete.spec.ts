@@ -9,19 +9,18 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putAlias, putPytorchModel } from '../support/models';
-import { pipelineReferencing } from '../support/pipelines';
+import { putAliasOrThrow, putPyTorchModel, pipelineReferencing } from '../support/fixtures';
 
 const json = { 'content-type': 'application/json' };
 
 async function seed(stack: ReturnType<typeof useStack>): Promise<void> {
-  await putPytorchModel(stack.direct, 'mag-test-pt');
+  await putPyTorchModel(stack.direct, 'mag-test-pt');
   const put = await raw(stack.esUrl, 'PUT', '/_inference/text_embedding/mag-test-ep', {
     headers: json,
     body: JSON.stringify({ service: 'elasticsearch', service_settings: { model_id: 'mag-test-pt', num_allocations: 1, num_threads: 1 } }),
   });
   expect(put.status).toBe(200);
-  await putAlias(stack.direct, 'mag-test-pt', 'mag-test-alias');
+  await putAliasOrThrow(stack.direct, 'mag-test-pt', 'mag-test-alias');
   await stack.direct.ingest.putPipeline({ id: 'mag-test-pipe', ...pipelineReferencing('mag-test-alias', 'top-level') });
 }
 

@@ -9,7 +9,7 @@
 import { describeEverywhere } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putAlias, putTreeModel } from '../support/models';
+import { putAliasOrThrow, putTreeModel } from '../support/fixtures';
 
 describeEverywhere.each(['8.15.0', '8.8.0'])('_start with a deployment id that is an alias (sandbox %s, or ES_LIVE_URL)', (esVersion) => {
   const stack = useStack({ sandbox: { esVersion } });
@@ -20,8 +20,8 @@ describeEverywhere.each(['8.15.0', '8.8.0'])('_start with a deployment id that i
       path: '/_ml/trained_models/mag-test-pt-config',
       body: { model_type: 'pytorch', inference_config: { text_embedding: {} }, input: { field_names: ['text_field'] } },
     });
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-    await putAlias(stack.direct, 'mag-test-reg', 'mag-test-bar');
+    await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
+    await putAliasOrThrow(stack.direct, 'mag-test-reg', 'mag-test-bar');
   });
 
   it('is refused with 400 naming the alias and the model it refers to', async () => {

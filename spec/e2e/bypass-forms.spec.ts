@@ -7,7 +7,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedTypeMismatch } from '../support/models';
+import { seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => {

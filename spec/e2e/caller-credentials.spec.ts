@@ -6,7 +6,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { treeModelBody } from "../support/models";
+import { treeModelBody } from '../support/fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN = basic('admin', 'admin-pw');
@@ -31,11 +31,11 @@ describeSandboxOnly('reads carry the caller credentials', () => {
   beforeAll(async () => {
     const admin = { headers: { authorization: ADMIN } };
     await stack.direct.transport.request(
-      { method: 'PUT', path: '/_ml/trained_models/mag-test-reg-1', body: treeModelBody('regression') },
+      { method: 'PUT', path: '/_ml/trained_models/mag-test-reg-1', body: treeModelBody({ shape: 'one-leaf', config: 'regression' }) },
       admin,
     );
     await stack.direct.transport.request(
-      { method: 'PUT', path: '/_ml/trained_models/mag-test-reg-2', body: treeModelBody('classification') },
+      { method: 'PUT', path: '/_ml/trained_models/mag-test-reg-2', body: treeModelBody({ shape: 'one-leaf', config: 'classification' }) },
       admin,
     );
     await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-reg-1/model_aliases/mag-test-alias' }, admin);

@@ -8,15 +8,15 @@
 import { useStack } from '../support/use-stack';
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
-import { putTreeModel, putAlias } from '../support/models';
+import { putTreeModel, putAliasOrThrow } from '../support/fixtures';
 
 const CHANGE = '/_ml/trained_models/mag-test-cls/model_aliases/mag-test-alias?reassign=true';
 
 async function seed(stack: ReturnType<typeof useStack>) {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-  await putTreeModel(stack.direct, 'mag-test-cls', 'classification');
-  await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+  await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
+  await putTreeModel(stack.direct, 'mag-test-cls', { shape: 'one-leaf', config: 'classification' });
+  await putAliasOrThrow(stack.direct, 'mag-test-reg', 'mag-test-alias');
 }
 
 async function sameAnswer(stack: ReturnType<typeof useStack>, headers: Record<string, string>, body?: string) {

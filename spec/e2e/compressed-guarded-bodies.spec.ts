@@ -12,8 +12,7 @@ import { request } from 'undici';
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedDeployedModelWithAlias, putTreeModel } from '../support/models';
-import { pipelineReferencing } from '../support/pipelines';
+import { seedDeployedModelWithAlias, putTreeModel, pipelineReferencing } from '../support/fixtures';
 
 const stack = useStack();
 const STOP = '/_ml/trained_models/mag-test-pt/deployment/_stop';
@@ -66,7 +65,7 @@ describeSandboxOnly('compressed bodies on guarded routes', () => {
   });
 
   it('a gzip of an empty body on PUT alias is no body at all: forwarded, not refused', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
     const options = { headers: GZIP_JSON, body: gzipSync(Buffer.alloc(0)) };
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg/model_aliases/mag-test-other', options);
     // The cluster's answer is relayed (Elasticsearch decodes first and sees no content: 200).

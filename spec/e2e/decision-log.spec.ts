@@ -6,14 +6,14 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, putPytorchModel, putAlias } from '../support/models';
+import { putTreeModel, putPyTorchModel, putAliasOrThrow } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => stack.reset());
 
 describeSandboxOnly('decision log', () => {
   it('records an allowed change with the facts and the upstream status', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-reg-1', { shape: 'one-leaf' });
     await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg-1/model_aliases/mag-test-alias', {
       headers: { 'x-opaque-id': 'req-42' },
     });
@@ -34,12 +34,12 @@ describeSandboxOnly('decision log', () => {
   });
 
   it('records a refusal with the rule and the allocation states it saw', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-a');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-b');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', wait_for: 'started' });
     await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'starting' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-pt-b/model_aliases/mag-test-alias?reassign=true');
     const decision = stack.decisions.at(-1)!;
     expect(decision).toMatchObject({

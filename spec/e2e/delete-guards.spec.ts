@@ -6,14 +6,13 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putPytorchModel, putTreeModel, putAlias } from '../support/models';
-import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';
+import { putPyTorchModel, putTreeModel, putAliasOrThrow, pipelineReferencing, REFERENCE_SHAPES } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
-  await putAlias(stack.direct, 'mag-test-reg', 'mag-test-alias');
+  await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
+  await putAliasOrThrow(stack.direct, 'mag-test-reg', 'mag-test-alias');
 });
 
 async function modelExists(id: string): Promise<boolean> {
@@ -64,7 +63,7 @@ describeSandboxOnly('DELETE model guard', () => {
   });
 
   it('refuses while the model is deployed', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt');
+    await putPyTorchModel(stack.direct, 'mag-test-pt');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt', deployment_id: 'mag-test-pt-dep', wait_for: 'started' });
     const answer = await raw(stack.proxyUrl, 'DELETE', '/_ml/trained_models/mag-test-pt');
     expect(answer.status).toBe(409);

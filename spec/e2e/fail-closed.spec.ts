@@ -6,14 +6,14 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, putAlias } from '../support/models';
+import { putTreeModel, putAliasOrThrow } from '../support/fixtures';
 
 const stack = useStack({ proxy: { METADATA_TIMEOUT_MS: 300 } });
 beforeEach(async () => {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-reg-1', 'regression');
-  await putTreeModel(stack.direct, 'mag-test-reg-2', 'regression');
-  await putAlias(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
+  await putTreeModel(stack.direct, 'mag-test-reg-1', { shape: 'one-leaf' });
+  await putTreeModel(stack.direct, 'mag-test-reg-2', { shape: 'one-leaf' });
+  await putAliasOrThrow(stack.direct, 'mag-test-reg-1', 'mag-test-alias');
   await stack.control('DELETE', '/_sandbox/requests');
 });
 

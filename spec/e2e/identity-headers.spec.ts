@@ -10,7 +10,7 @@ import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
 import { startProxy } from '../../src/app/start-proxy';
 import { createLogger } from '../../src/log/logger';
-import { seedTypeMismatch } from '../support/models';
+import { seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack({ logLevel: 'debug' });
 beforeAll(async () => seedTypeMismatch(stack.direct));

@@ -7,13 +7,13 @@
 import { describeEverywhere, describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, seedInputFieldsDiffer } from '../support/models';
+import { putTreeModel, seedInputFieldsDiffer } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => {
   await stack.reset();
   await seedInputFieldsDiffer(stack.direct);
-  await putTreeModel(stack.direct, 'mag-test-ab', 'regression', ['a', 'b']);
+  await putTreeModel(stack.direct, 'mag-test-ab', { shape: 'one-leaf', fields: ['a', 'b'] });
 });
 
 const TEXT = 'The input fields for new model [mag-test-b] and for old model [mag-test-a] differ significantly, model results may change drastically.';

@@ -7,16 +7,16 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, putPytorchModel, putAlias, seedTypeMismatch } from '../support/models';
+import { putTreeModel, putPyTorchModel, putAliasOrThrow, seedTypeMismatch } from '../support/fixtures';
 
 describeSandboxOnly('in front of an 8.5 cluster', () => {
   const stack = useStack({ sandbox: { esVersion: '8.5.3' } });
   beforeEach(async () => stack.reset());
 
   it('refuses a model-type change the cluster itself would accept', async () => {
-    await putTreeModel(stack.direct, 'mag-test-tree', 'regression');
-    await putPytorchModel(stack.direct, 'mag-test-pt', 'regression');
-    await putAlias(stack.direct, 'mag-test-tree', 'mag-test-alias');
+    await putTreeModel(stack.direct, 'mag-test-tree', { shape: 'one-leaf' });
+    await putPyTorchModel(stack.direct, 'mag-test-pt', { config: 'regression' });
+    await putAliasOrThrow(stack.direct, 'mag-test-tree', 'mag-test-alias');
     const path = '/_ml/trained_models/mag-test-pt/model_aliases/mag-test-alias?reassign=true';
     const viaProxy = await raw(stack.proxyUrl, 'PUT', path);
     expect(viaProxy.status).toBe(400);
@@ -30,10 +30,10 @@ describeSandboxOnly('in front of an 8.5 cluster', () => {
   });
 
   it('refuses a move from a deployed model to an undeployed one', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-a');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-b');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     const viaProxy = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-pt-b/model_aliases/mag-test-alias?reassign=true');
     expect(viaProxy.status).toBe(400);
     expect(viaProxy.json.error.reason).toBe(

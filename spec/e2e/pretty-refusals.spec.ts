@@ -6,7 +6,7 @@
 import { describeEverywhere } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedTypeMismatch } from '../support/models';
+import { seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack();
 

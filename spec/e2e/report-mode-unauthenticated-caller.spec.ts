@@ -7,7 +7,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { treeModelBody } from '../support/models';
+import { treeModelBody } from '../support/fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN = { authorization: basic('admin', 'admin-pw') };
@@ -19,7 +19,7 @@ const stack = useStack({
 
 describeSandboxOnly('report mode and an unauthenticated caller', () => {
   beforeAll(async () => {
-    await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-reg', body: treeModelBody('regression') }, { headers: ADMIN });
+    await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-reg', body: treeModelBody({ shape: 'one-leaf', config: 'regression' }) }, { headers: ADMIN });
   });
 
   it('relays the 401 of an invalid alias change without a Warning', async () => {

@@ -6,7 +6,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, seedTypeMismatch } from '../support/models';
+import { putTreeModel, seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack({ proxy: { GUARD_MODE: 'report' } });
 beforeEach(async () => stack.reset());
@@ -30,7 +30,7 @@ describeSandboxOnly('report mode', () => {
   });
 
   it('forwards when a read fails instead of failing closed, and says so', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
     await stack.control('POST', '/_sandbox/faults', { method: 'GET', path: '/_ml/trained_models/mag-test-alias', status: 500 });
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg/model_aliases/mag-test-alias');
     expect(answer.status).toBe(200);
@@ -40,7 +40,7 @@ describeSandboxOnly('report mode', () => {
   });
 
   it('leaves allowed changes without a warning', async () => {
-    await putTreeModel(stack.direct, 'mag-test-reg', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-reg', { shape: 'one-leaf' });
     const answer = await raw(stack.proxyUrl, 'PUT', '/_ml/trained_models/mag-test-reg/model_aliases/mag-test-alias');
     expect(answer.status).toBe(200);
     expect(answer.headers.warning).toBeUndefined();

@@ -8,7 +8,7 @@
 import { Stack, describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { pipelineReferencing } from '../support/pipelines';
+import { pipelineReferencing } from '../support/fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN = { authorization: basic('admin', 'admin-pw') };

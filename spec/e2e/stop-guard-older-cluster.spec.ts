@@ -7,8 +7,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedDeployedModelWithAlias } from '../support/models';
-import { pipelineReferencing } from '../support/pipelines';
+import { seedDeployedModelWithAlias, pipelineReferencing } from '../support/fixtures';
 
 const stack = useStack({ sandbox: { esVersion: '8.7.1' } });
 beforeEach(async () => {

@@ -7,8 +7,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { seedDeployedModelWithAlias } from '../support/models';
-import { pipelineReferencing, REFERENCE_SHAPES } from '../support/pipelines';
+import { seedDeployedModelWithAlias, pipelineReferencing, REFERENCE_SHAPES } from '../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => {

@@ -8,8 +8,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putTreeModel, seedDeployedModelWithAlias } from '../support/models';
-import { pipelineReferencing } from '../support/pipelines';
+import { putTreeModel, seedDeployedModelWithAlias, pipelineReferencing } from '../support/fixtures';
 
 const stack = useStack({ sandbox: { esVersion: '8.7.1' } });
 
@@ -46,7 +45,7 @@ describeSandboxOnly('stop id expressions in front of 8.7', () => {
     await stack.direct.ingest.deletePipeline({ id: 'mag-test-pipe' });
     const none = await raw(stack.proxyUrl, 'POST', '/_ml/trained_models/mag-test-nothing*/deployment/_stop');
     expect(none.json).toEqual({ stopped: true });
-    await putTreeModel(stack.direct, 'mag-test-pz', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-pz', { shape: 'one-leaf' });
     // Two matches: 8.7 refuses to stop several at once, itself.
     const two = await raw(stack.proxyUrl, 'POST', '/_ml/trained_models/mag-test-p*/deployment/_stop');
     expect(two.status).toBe(400);
@@ -58,7 +57,7 @@ describeSandboxOnly('stop id expressions in front of 8.7', () => {
   });
 
   it('checks every matched deployment, even among several matches', async () => {
-    await putTreeModel(stack.direct, 'mag-test-pz', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-pz', { shape: 'one-leaf' });
     const answer = await raw(stack.proxyUrl, 'POST', '/_ml/trained_models/mag-test-pz,mag-test-alias/deployment/_stop');
     expect(answer.status).toBe(409);
     expect(await deployed()).toBe(true);

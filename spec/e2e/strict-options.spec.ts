@@ -6,19 +6,19 @@
 import { describeSandboxOnly, type Stack } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { putPytorchModel, putAlias, seedInputFieldsDiffer } from '../support/models';
+import { putPyTorchModel, putAliasOrThrow, seedInputFieldsDiffer } from '../support/fixtures';
 
 /**
  * `mag-test-alias` on fully allocated `mag-test-pt-a` (2 allocations);
  * `mag-test-pt-b` asks for 2 but holds only 1 (allocation state `started`).
  */
 async function seedCapacityDrop(stack: Stack): Promise<void> {
-  await putPytorchModel(stack.direct, 'mag-test-pt-a');
-  await putPytorchModel(stack.direct, 'mag-test-pt-b');
+  await putPyTorchModel(stack.direct, 'mag-test-pt-a');
+  await putPyTorchModel(stack.direct, 'mag-test-pt-b');
   await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', number_of_allocations: 2, wait_for: 'started' });
   await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-b', number_of_allocations: 2, wait_for: 'started' });
   await stack.control('POST', '/_sandbox/deployments/mag-test-pt-b/state', { allocation: 'started' });
-  await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+  await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
 }
 
 describeSandboxOnly('strict options on', () => {

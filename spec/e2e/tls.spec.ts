@@ -7,7 +7,7 @@
 import { Agent, request } from 'undici';
 import { startStack, Stack, describeSandboxOnly } from '../support/stack';
 import { makeTlsFixtures, haveOpenssl, TlsFixtures } from '../support/tls-fixtures';
-import { seedTypeMismatch } from '../support/models';
+import { seedTypeMismatch } from '../support/fixtures';
 
 const describeTls = haveOpenssl ? describeSandboxOnly : describe.skip;
 

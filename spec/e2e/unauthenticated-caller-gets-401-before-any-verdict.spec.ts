@@ -8,7 +8,7 @@
 import { describeSandboxOnly } from '../support/stack';
 import { raw } from '../support/http-client';
 import { useStack } from '../support/use-stack';
-import { treeModelBody } from '../support/models';
+import { treeModelBody } from '../support/fixtures';
 
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const ADMIN = { authorization: basic('admin', 'admin-pw') };
@@ -23,7 +23,7 @@ async function authenticateReads(): Promise<number> {
 
 describeSandboxOnly('an unauthenticated caller', () => {
   beforeAll(async () => {
-    await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-reg', body: treeModelBody('regression') }, { headers: ADMIN });
+    await stack.direct.transport.request({ method: 'PUT', path: '/_ml/trained_models/mag-test-reg', body: treeModelBody({ shape: 'one-leaf', config: 'regression' }) }, { headers: ADMIN });
   });
   beforeEach(async () => stack.control('DELETE', '/_sandbox/requests'));
 

@@ -4,10 +4,10 @@
  * guard nor the cluster: the alias stays where it was. (Elasticsearch would
  * answer the malformed escape with a 405; README, "Beside your nginx".)
  */
-import { seedTypeMismatch } from '../support/models';
 import { useStack } from './support/use-edge-stack';
 import { describeWithNginx } from './support/nginx';
 import { sendRaw } from './support/raw-socket';
+import { seedTypeMismatch } from '../support/fixtures';
 
 const stack = useStack();
 

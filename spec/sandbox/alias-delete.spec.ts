@@ -1,6 +1,7 @@
 /** docs §1.2: DELETE alias errors in order (404 status_exception, 409 wrong model, 409 referenced). */
-import { useSandbox, putTreeModel, putAlias, putPipeline, inferencePipeline, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias, putPipeline, inferencePipeline } from '../support/fixtures';
 
 describe.each(['8.15.0', '8.7.0', '7.17.0'])('DELETE alias on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

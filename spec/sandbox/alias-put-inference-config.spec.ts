@@ -1,5 +1,6 @@
 /** docs §2 step 11a: the inference-config names must match when moving an alias. */
-import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox } from './helpers';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias inference config on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

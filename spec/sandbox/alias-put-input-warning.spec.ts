@@ -1,8 +1,9 @@
 /** docs §2 step 12 and docs §5.5: the input-field rule is a Warning header, not an error. */
-import { useSandbox, putTreeModel, putAlias, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
 import { formatWarning } from '../../src/sandbox/rest/response';
 import { inputsDifferSignificantly } from '../../src/sandbox/handlers/model-aliases';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 describe.each(['8.15.0', '7.17.0'])('PUT alias input warning on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

@@ -1,6 +1,7 @@
 /** docs §2 step 10c: licence check of the new model only (403 security_exception + license.expired.feature). */
-import { useSandbox, putTreeModel, putAlias, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 describe.each(['8.15.0', '7.17.0'])('PUT alias licence on %s', (esVersion) => {
   const sb = useSandbox({ esVersion, license: 'basic' });

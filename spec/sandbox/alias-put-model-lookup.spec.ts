@@ -1,5 +1,6 @@
 /** docs §2 step 10a/10b: alias colliding with a model id; missing model; no alias resolution of model_id. */
-import { useSandbox, putTreeModel, putAlias, control } from './helpers';
+import { useSandbox, control } from './helpers';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias model lookup on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

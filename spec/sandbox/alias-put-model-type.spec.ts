@@ -1,5 +1,6 @@
 /** docs §2 step 11b: model-type equality, applied from 8.6 only (docs §2.1). */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment } from './helpers';
+import { useSandbox } from './helpers';
+import { putTreeModel, putPyTorchModel, putAlias, startDeployment } from '../support/fixtures';
 
 describe('PUT alias model type on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

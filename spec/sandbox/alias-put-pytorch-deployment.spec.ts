@@ -1,6 +1,7 @@
 /** docs §2 step 11c: PyTorch deployment-state checks (8.6+), absent in 8.5. */
-import { useSandbox, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putAlias, startDeployment } from '../support/fixtures';
 
 const NOT_ALLOCATED = 'cannot reassign model_alias [emb] to model [new-m]  from model [old-m] as it is not yet allocated to any nodes';
 const NOT_DEPLOYED = 'cannot reassign model_alias [emb] to model [new-m] from model [old-m] as it is not yet deployed';

@@ -1,6 +1,7 @@
 /** docs §2 step 9: PUT is not idempotent; reassign is needed even for the same model. */
-import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 describe.each(['8.15.0', '8.7.0', '8.5.0', '7.17.0'])('PUT alias reassign on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

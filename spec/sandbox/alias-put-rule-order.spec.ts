@@ -1,6 +1,7 @@
 /** docs §2: the whole ordered rule list, checked pairwise where two rules could both fire. */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putPyTorchModel, putAlias, startDeployment } from '../support/fixtures';
 
 describe('PUT alias rule order on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0', license: 'basic' });

@@ -1,6 +1,7 @@
 /** docs §2 step 6: alias validation (action_request_validation_exception), in every version. */
-import { useSandbox, putTreeModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel } from '../support/fixtures';
 
 const MSG = (a: string): string =>
   `Invalid model_alias; '${a}' can contain lowercase alphanumeric (a-z and 0-9), hyphens or underscores; must start with alphanumeric and cannot end with numbers`;

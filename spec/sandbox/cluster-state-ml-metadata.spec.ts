@@ -1,6 +1,7 @@
 /** docs §4.1, docs §4.2: the raw alias map and assignments in GET _cluster/state/metadata. */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putPyTorchModel, putAlias, startDeployment } from '../support/fixtures';
 
 describe('cluster state ML customs on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -2,8 +2,9 @@
  * The control API scales a deployment as adaptive allocations would (docs §10.3): with
  * `scaled_to: 0` the stats report zero allocations of zero.
  */
-import { control, useSandbox, putPyTorchModel } from './helpers';
+import { control, useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('control: scaled_to', () => {
   const sb = useSandbox({ esVersion: '8.16.0' });

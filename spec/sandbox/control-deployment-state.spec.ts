@@ -1,6 +1,7 @@
 /** Control API: deployment allocation state (docs §2 step 11c). */
-import { useSandbox, control, putPyTorchModel, startDeployment } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, startDeployment } from '../support/fixtures';
 
 const status = async (base: string): Promise<unknown> => {
   const r = await raw(base, 'GET', '/_ml/trained_models/torch/_stats');

@@ -4,8 +4,9 @@
  * next repeated input is no cache hit. TransportClearDeploymentCacheAction.java @03c681d0
  * (unknown deployment → missingModelDeployment 404).
  */
-import { useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('clear deployment cache on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -3,8 +3,9 @@
  * 3rd_party_deployment.yml @07944097 "Test start deployment fails with missing model definition"
  * (Messages.MODEL_DEFINITION_NOT_FOUND).
  */
-import { useSandbox, putPyTorchModel, putDefinitionPart } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putDefinitionPart } from '../support/fixtures';
 
 describe('start deployment without a definition on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -4,8 +4,9 @@
  * "... low priority and multiple allocations", "... low priority and multiple threads per
  * allocation"; StartTrainedModelDeploymentAction.Request.validate.
  */
-import { useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('start deployment with priority=low on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -4,9 +4,10 @@
  * other query parameters are unrecognized); `deployment_id` is a query parameter only.
  * RestStartTrainedModelDeploymentAction.java (8.0 form @00203b9a and the merged form).
  */
-import { putPyTorchModel } from './helpers';
+
 import { raw } from '../support/http-client';
 import { startSandbox, Sandbox } from '../../src/sandbox';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('_start query and body', () => {
   let v815: Sandbox;

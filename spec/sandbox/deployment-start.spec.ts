@@ -1,7 +1,8 @@
 /** docs §1.5 start deployment: assignment body, wait_for, allocation delay, errors. */
-import { useSandbox, putTreeModel, putPyTorchModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
+import { putTreeModel, putPyTorchModel } from '../support/fixtures';
 
 describe('start deployment on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

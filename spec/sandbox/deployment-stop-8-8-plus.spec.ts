@@ -1,6 +1,7 @@
 /** docs §3.1 stop deployment in 8.8+: exact deployment id, allow_no_match, reference checks. */
-import { useSandbox, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from '../support/fixtures';
 
 const stop = (base: string, id: string, q = '', body?: object): ReturnType<typeof raw> =>
   raw(base, 'POST', `/_ml/trained_models/${id}/deployment/_stop${q}`, body ? { body } : {});

@@ -1,6 +1,7 @@
 /** docs §3.2 stop deployment in 8.0–8.7: model lookup with aliases and wildcards, model-named messages. */
-import { useSandbox, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from '../support/fixtures';
 
 const stop = (base: string, id: string, q = ''): ReturnType<typeof raw> => raw(base, 'POST', `/_ml/trained_models/${id}/deployment/_stop${q}`);
 

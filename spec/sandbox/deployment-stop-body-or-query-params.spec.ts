@@ -4,8 +4,9 @@
  * allow_no_match, force, finish_pending_work — never both; unread query parameters are
  * "unrecognized" (docs §5.3). Body parser: StopTrainedModelDeploymentAction.Request.PARSER.
  */
-import { useSandbox, putPyTorchModel, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, startDeployment, putPipeline, inferencePipeline } from '../support/fixtures';
 
 const PATH = '/_ml/trained_models/torch/deployment/_stop';
 const deployed = async (base: string): Promise<boolean> =>

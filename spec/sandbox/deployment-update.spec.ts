@@ -5,9 +5,10 @@
  * is the deployment id). Parameters per version: UpdateTrainedModelDeploymentAction.java
  * @018794d6 (number_of_allocations, body required) and the 8.16 form (adaptive_allocations).
  */
-import { useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('_update on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -1,6 +1,7 @@
 /** _infer (alias resolution, deterministic fake results, deprecated route warning) and PyTorch definition parts / vocabulary. */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putPyTorchModel, putAlias, startDeployment } from '../support/fixtures';
 
 describe('_infer and model parts on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

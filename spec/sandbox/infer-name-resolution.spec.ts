@@ -4,8 +4,9 @@
  * x-pack/plugin/ml/src/main/java/org/elasticsearch/xpack/ml/action/TransportInternalInferModelAction.java
  * @0234e884). An alias named like a deployment of another model hides that deployment.
  */
-import { useSandbox, putPyTorchModel, putAlias } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putAlias } from '../support/fixtures';
 
 describe('_infer name resolution on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -4,9 +4,10 @@
  * neither parameter exists. Facts: TransportDeleteInferenceEndpointAction.java @038918c5,
  * DeleteInferenceEndpointAction.java @0d17ec98 (answer fields), PR #109123 (8.15).
  */
-import { useSandbox, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
 import { startSandbox } from '../../src/sandbox';
+import { putPipeline, inferencePipeline } from '../support/fixtures';
 
 const OPENAI = { service: 'openai', service_settings: { api_key: 'k', model_id: 'm' } };
 

@@ -3,8 +3,9 @@
  * whose id is the inference id; DELETE stops it. An external service creates none.
  * Facts: TransportDeleteInferenceEndpointAction.java @038918c5 (service stop, then delete).
  */
-import { useSandbox, putPyTorchModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel } from '../support/fixtures';
 
 describe('inference endpoints of hosted services on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -1,6 +1,7 @@
 /** docs §1.7: a new model id equal to an existing alias is refused. */
-import { useSandbox, putTreeModel, putAlias, TREE_DEFINITION } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias, TREE_DEFINITION } from '../support/fixtures';
 
 describe.each(['8.15.0', '7.17.0'])('PUT trained model on %s', (esVersion) => {
   const sb = useSandbox({ esVersion });

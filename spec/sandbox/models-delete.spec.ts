@@ -1,6 +1,7 @@
 /** docs §1.6: DELETE trained model checks (references, alias references, deployed) and alias removal. */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, putPipeline, inferencePipeline, startDeployment } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putPyTorchModel, putAlias, putPipeline, inferencePipeline, startDeployment } from '../support/fixtures';
 
 describe('DELETE trained model on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

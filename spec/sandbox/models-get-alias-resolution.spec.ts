@@ -1,6 +1,7 @@
 /** docs §1.3 / docs §4.1: GET trained models resolves aliases and wildcards, lists metadata.model_aliases. */
-import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 const ids = (r: { json: { trained_model_configs: Array<{ model_id: string }> } }): string[] => r.json.trained_model_configs.map((c) => c.model_id);
 

@@ -1,6 +1,7 @@
 /** The official @elastic/elasticsearch client against the sandbox (no proxy): product check, ML APIs, errors, sniffing. */
 import { Client, errors } from '@elastic/elasticsearch';
-import { useSandbox, putTreeModel, putPyTorchModel, control } from './helpers';
+import { useSandbox, control } from './helpers';
+import { putTreeModel, putPyTorchModel } from '../support/fixtures';
 
 describe('official client on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

@@ -1,6 +1,7 @@
 /** docs §3.3: which pipeline entries count as references (map-based walk vs older top-level walk). */
-import { useSandbox, putTreeModel, putAlias, putPipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putAlias, putPipeline } from '../support/fixtures';
 
 const nested = {
   foreach: { processor: { inference: { model_id: 'the-alias' } } },

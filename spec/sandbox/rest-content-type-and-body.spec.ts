@@ -1,6 +1,7 @@
 /** The Content-Type gate (docs §2 step 2) and bodies a handler does not read (docs §5.3). */
-import { useSandbox, putTreeModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel } from '../support/fixtures';
 
 const PATH = '/_ml/trained_models/m1/model_aliases/alias-a';
 

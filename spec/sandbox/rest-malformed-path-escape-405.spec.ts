@@ -6,8 +6,9 @@
  * server/src/main/java/org/elasticsearch/rest/RestController.java @00203b9a; PathTrie.java
  * @08b91421 decodes while walking).
  */
-import { useSandbox, putTreeModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel } from '../support/fixtures';
 
 describe('malformed escape in a path segment → 405 with the valid methods', () => {
   const sb = useSandbox();

@@ -1,6 +1,7 @@
 /** Path matching and per-segment percent-decoding (docs §5.1). */
-import { useSandbox, putTreeModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel } from '../support/fixtures';
 
 describe('REST path decoding (docs §5.1)', () => {
   const sb = useSandbox();

@@ -1,7 +1,8 @@
 /** Query-string parsing, boolean parameters and unrecognized parameters (docs §5.2, docs §5.3). */
-import { useSandbox, putTreeModel, putAlias } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
 import { levenshteinSimilarity } from '../../src/sandbox/rest/levenshtein';
+import { putTreeModel, putAlias } from '../support/fixtures';
 
 const ALIAS_PATH = '/_ml/trained_models/m1/model_aliases/alias-a';
 

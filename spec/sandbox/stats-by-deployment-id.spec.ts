@@ -6,8 +6,9 @@
  * are fetched for deployments whose deployment id OR model id matches; each expanded model
  * lists its deployments that have stats.
  */
-import { useSandbox, putPyTorchModel, putTreeModel, startDeployment, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putPyTorchModel, putTreeModel, startDeployment, putPipeline, inferencePipeline } from '../support/fixtures';
 
 type Entry = { model_id: string; pipeline_count: number; deployment_stats?: { deployment_id: string; model_id: string } };
 const rows = (r: { json: { trained_model_stats: Entry[] } }): Array<[string, string | undefined]> =>

@@ -2,8 +2,9 @@
  * `_stats` count is expandIds' total hit count (TrainedModelProvider.expandIds:
  * `totalHitCount = hits.total + foundResourceIds.size()`), not the size of the page.
  */
-import { useSandbox, putTreeModel } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel } from '../support/fixtures';
 
 describe('_stats count with from/size', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

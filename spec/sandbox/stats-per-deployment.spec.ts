@@ -1,6 +1,7 @@
 /** docs §1.4, docs §4.2, docs §4.3: one entry per deployment (8.8+), allocation_status, and the alias trap. */
-import { useSandbox, putTreeModel, putPyTorchModel, putAlias, startDeployment, control, putPipeline, inferencePipeline } from './helpers';
+import { useSandbox, control } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, putPyTorchModel, putAlias, startDeployment, putPipeline, inferencePipeline } from '../support/fixtures';
 
 describe('_stats on 8.15', () => {
   const sb = useSandbox({ esVersion: '8.15.0' });

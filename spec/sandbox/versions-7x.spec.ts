@@ -1,6 +1,7 @@
 /** 7.x emulation: no model_type, no PyTorch routes, 7.x content type, product header since 7.14. */
-import { useSandbox, putTreeModel, TREE_DEFINITION } from './helpers';
+import { useSandbox } from './helpers';
 import { raw } from '../support/http-client';
+import { putTreeModel, TREE_DEFINITION } from '../support/fixtures';
 
 describe('7.17 shape', () => {
   const sb = useSandbox({ esVersion: '7.17.0' });

@@ -9,8 +9,8 @@
 import { Client } from '@elastic/elasticsearch';
 import { describeSandboxOnly } from '../../support/stack';
 import { useStack } from '../../support/use-stack';
-import { putTreeModel } from '../../support/models';
 import { clusterRequests, clearClusterRequests, lastFor, rawHeaderValues } from './support';
+import { putTreeModel } from '../../support/fixtures';
 
 const JSON8 = 'application/vnd.elasticsearch+json; compatible-with=8';
 const NDJSON8 = 'application/vnd.elasticsearch+x-ndjson; compatible-with=8';
@@ -45,7 +45,7 @@ describeSandboxOnly('compatible-with media types through the proxy', () => {
   });
 
   it('reach the cluster untouched on a guarded route the guard allows', async () => {
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf' });
     await clearClusterRequests(stack);
     await stack.viaProxy.ml.putTrainedModelAlias({ model_id: 'mag-test-a', model_alias: 'mag-test-alias' });
     const put = lastFor(await clusterRequests(stack, { method: 'PUT' }), 'PUT', '/_ml/trained_models/mag-test-a/model_aliases/mag-test-alias');

@@ -9,7 +9,7 @@
 import { Client, errors } from '@elastic/elasticsearch';
 import { describeSandboxOnly } from '../../support/stack';
 import { useStack } from '../../support/use-stack';
-import { putTreeModel } from '../../support/models';
+import { putTreeModel } from '../../support/fixtures';
 
 const stack = useStack();
 beforeEach(async () => stack.reset());
@@ -25,7 +25,7 @@ describeSandboxOnly('JS client product check through the proxy', () => {
   });
 
   it('passes on a guarded route the guard allows (the cluster answer is relayed with its header)', async () => {
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression');
+    await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf' });
     const answer = await stack.viaProxy.ml.putTrainedModelAlias({ model_id: 'mag-test-a', model_alias: 'mag-test-alias' }, { meta: true });
     expect(answer.statusCode).toBe(200);
     expect(answer.headers['x-elastic-product']).toBe('Elasticsearch');

@@ -8,8 +8,8 @@
  */
 import { Client, errors } from '@elastic/elasticsearch';
 import { startStack, Stack, describeSandboxOnly } from '../../support/stack';
-import { putTreeModel, putPytorchModel, putAlias } from '../../support/models';
 import { clusterRequests, clearClusterRequests } from './support';
+import { putTreeModel, putPyTorchModel, putAliasOrThrow } from '../../support/fixtures';
 
 let stack: Stack;
 let viaProxy: Client;
@@ -46,9 +46,9 @@ function guardDecisions() {
 
 describeSandboxOnly('a refused alias change through the proxy, JS client with maxRetries 3', () => {
   it('moving an existing alias without reassign: ResponseError 400 status_exception, one request, nothing reaches the cluster', async () => {
-    await putTreeModel(stack.direct, 'mag-test-a', 'regression');
-    await putTreeModel(stack.direct, 'mag-test-b', 'regression');
-    await putAlias(stack.direct, 'mag-test-a', 'mag-test-alias');
+    await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf' });
+    await putTreeModel(stack.direct, 'mag-test-b', { shape: 'one-leaf' });
+    await putAliasOrThrow(stack.direct, 'mag-test-a', 'mag-test-alias');
     const params = { model_id: 'mag-test-b', model_alias: 'mag-test-alias' };
     await clearClusterRequests(stack);
 
@@ -67,10 +67,10 @@ describeSandboxOnly('a refused alias change through the proxy, JS client with ma
   });
 
   it('moving a deployed PyTorch alias to an undeployed model: ResponseError 400 status_exception, not retried', async () => {
-    await putPytorchModel(stack.direct, 'mag-test-pt-a');
-    await putPytorchModel(stack.direct, 'mag-test-pt-b');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-a');
+    await putPyTorchModel(stack.direct, 'mag-test-pt-b');
     await stack.direct.ml.startTrainedModelDeployment({ model_id: 'mag-test-pt-a', wait_for: 'started' });
-    await putAlias(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
+    await putAliasOrThrow(stack.direct, 'mag-test-pt-a', 'mag-test-alias');
     const params = { model_id: 'mag-test-pt-b', model_alias: 'mag-test-alias', reassign: true };
     await clearClusterRequests(stack);
 

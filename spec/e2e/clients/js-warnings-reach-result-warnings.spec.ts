@@ -7,7 +7,7 @@
  */
 import { describeSandboxOnly } from '../../support/stack';
 import { useStack } from '../../support/use-stack';
-import { putTreeModel, seedInputFieldsDiffer } from '../../support/models';
+import { putTreeModel, seedInputFieldsDiffer } from '../../support/fixtures';
 
 const stack = useStack();
 
@@ -62,7 +62,7 @@ describeSandboxOnly('Warning headers in the JS client through the proxy', () => 
 
   it('no warning shows when there is none (the move keeps overlapping fields)', async () => {
     await aliasOnA();
-    await putTreeModel(stack.direct, 'mag-test-a2', 'regression', ['a']);
+    await putTreeModel(stack.direct, 'mag-test-a2', { shape: 'one-leaf', fields: ['a'] });
     const viaProxy = await stack.viaProxy.ml.putTrainedModelAlias({ model_id: 'mag-test-a2', model_alias: 'mag-test-alias', reassign: true }, { meta: true });
     expect(viaProxy.statusCode).toBe(200);
     expect(viaProxy.warnings).toBeNull();

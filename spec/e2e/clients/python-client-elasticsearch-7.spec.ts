@@ -16,8 +16,8 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startStack, Stack, LIVE_URL } from '../../support/stack';
-import { putTreeModel } from '../../support/models';
 import { clusterRequests, rawHeaderValues } from './support';
+import { putTreeModel } from '../../support/fixtures';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'python', 'client_check.py');
@@ -68,8 +68,8 @@ afterAll(async () => stack?.close());
 
 async function freshScenario(): Promise<void> {
   await stack.reset();
-  await putTreeModel(stack.direct, 'mag-test-a', 'regression', ['a']);
-  await putTreeModel(stack.direct, 'mag-test-b', 'regression', ['b']);
+  await putTreeModel(stack.direct, 'mag-test-a', { shape: 'one-leaf', fields: ['a'] });
+  await putTreeModel(stack.direct, 'mag-test-b', { shape: 'one-leaf', fields: ['b'] });
   await stack.control('DELETE', '/_sandbox/requests');
 }
 

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { Stack, describeSandboxOnly } from '../../support/stack';
 import { useStack } from '../../support/use-stack';
-import { putTreeModel, putAlias } from '../../support/models';
 import { clusterRequests, rawHeaderValues } from './support';
+import { putTreeModel, putAliasOrThrow } from '../../support/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -65,9 +65,9 @@ interface CurlExpectation {
 
 /** The objects docker/seed.sh creates that the examples read. */
 async function demoObjects(stack: Stack): Promise<void> {
-  await putTreeModel(stack.direct, 'mag-demo-regression', 'regression');
-  await putTreeModel(stack.direct, 'mag-demo-classification', 'classification');
-  await putAlias(stack.direct, 'mag-demo-regression', 'mag-demo-model');
+  await putTreeModel(stack.direct, 'mag-demo-regression', { shape: 'one-leaf' });
+  await putTreeModel(stack.direct, 'mag-demo-classification', { shape: 'one-leaf', config: 'classification' });
+  await putAliasOrThrow(stack.direct, 'mag-demo-regression', 'mag-demo-model');
 }
 
 /** Every curl line of the README that runs here, and the status it must give through the proxy. */

@@ -50,7 +50,7 @@ expect() {
   exit 1
 }
 
-# A one-node tree (the body shape of spec/support/models.ts treeModelBody).
+# A one-node tree (the body shape of spec/support/fixtures.ts treeModelBody).
 regression_model='{
   "input": { "field_names": ["f1"] },
   "inference_config": { "regression": {} },

@@ -1,7 +1,7 @@
 /**
  * Guarded requests with a gzip or deflate body are judged on the body as
- * Elasticsearch's HTTP layer decodes it, and forwarded as they came (docs
- * §8.1): the JS client with `compression: true` (it sends `force` of a stop in
+ * Elasticsearch's HTTP layer decodes it, and forwarded as they came
+ * (docs §8.1): the JS client with `compression: true` (it sends `force` of a stop in
  * the body), raw gzip/deflate bodies, a corrupt stream, a decoded size over
  * the limit, and Debian's python3-elasticsearch 7.17 with `http_compress=True`.
  */

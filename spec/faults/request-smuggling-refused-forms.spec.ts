@@ -1,6 +1,6 @@
 /**
  * Request framings two HTTP parsers may read differently (RFC 9112 §6.3,
- * §7.1): the proxy refuses each with 400 and closes, and the cluster
+ * RFC 9112 §7.1): the proxy refuses each with 400 and closes, and the cluster
  * receives nothing from that connection, so no request can hide in one the
  * proxy did not see. (Raw sockets; the bytes behind the first request would
  * be the smuggled one.)

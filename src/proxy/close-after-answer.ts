@@ -7,8 +7,8 @@
  * next request on a fresh connection and nobody has to find where the unread
  * body ends. Closing right away would be wrong too: a socket closed with
  * unread bytes in its receive buffer sends a TCP reset, and a reset reaching
- * the client before it has read the answer destroys the answer (RFC 9112
- * §9.6: "lingering close"). So the proxy half-closes (FIN after the answer's
+ * the client before it has read the answer destroys the answer
+ * (RFC 9112 §9.6: "lingering close"). So the proxy half-closes (FIN after the answer's
  * last byte), keeps reading and discarding what the client still sends, and
  * closes once the client is done, or after a bounded time, as nginx does with
  * its `lingering_time` (30 s) and `lingering_timeout` (5 s) defaults.

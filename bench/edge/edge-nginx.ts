@@ -5,13 +5,13 @@
  * compiled-in error log path is never opened). Shared by the edge tests,
  * the routing fuzz script and the benchmark.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { freePort, NGINX_BINARY, waitForPort } from '../lib/processes';
 
-export const NGINX_BINARY = '/usr/sbin/nginx';
+export { freePort, NGINX_BINARY };
 
 export interface RunningNginx {
   url: string;
@@ -23,32 +23,6 @@ export interface RunningNginx {
   /** Everything nginx wrote to stderr (its error log). */
   stderr(): string;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitForPort(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}): ${stderr()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nginx is not listening on ${port} after 5 s: ${stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Starts nginx with `config` (a whole nginx.conf listening on `port`); `globals` are extra `-g` directives. */
@@ -64,7 +38,7 @@ export async function startNginxWithConfig(config: string, port: number, globals
     errors += chunk.toString('utf8');
   });
   try {
-    await waitForPort(port, child, () => errors);
+    await waitForPort(port, 5_000, () => (child.exitCode !== null ? `nginx exited (${child.exitCode}): ${errors}` : undefined));
   } catch (error) {
     child.kill('SIGKILL');
     rmSync(prefix, { recursive: true, force: true });

@@ -102,9 +102,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+/**
+ * Polls until something accepts on 127.0.0.1:`port`. `exited` (when given) is
+ * asked first on every try, so a server that died while starting fails at
+ * once with what it said instead of after the whole timeout.
+ */
+export async function waitForPort(port: number, timeoutMs: number, exited?: () => string | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const death = exited?.();
+    if (death !== undefined) throw new Error(death);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
       socket.once('connect', () => {

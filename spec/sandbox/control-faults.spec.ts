@@ -1,6 +1,21 @@
 /** Control API: injected faults. */
 import { useSandbox, control } from './helpers';
+import * as net from 'node:net';
 import { raw } from '../support/http-client';
+
+/** Ref'd timers of this process right now (unref'd ones do not keep it alive and are not listed). */
+function pendingTimers(): number {
+  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+}
+
+/** Checks `condition` on each timer tick (the checking timer has fired, so it is not counted) for up to 2 s. */
+async function eventually(condition: () => boolean): Promise<boolean> {
+  for (let i = 0; i < 200; i++) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return condition();
+}
 
 describe('faults', () => {
   const sb = useSandbox();
@@ -42,6 +57,17 @@ describe('faults', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(180);
     expect(r.status).toBe(200);
     expect(r.json.tagline).toBe('You Know, for Search');
+  });
+
+  it('abandons a delayed answer when the client leaves: no timer is left behind', async () => {
+    await control(sb().url, 'POST', '/faults', { path: '/', delayMs: 60_000 });
+    const before = pendingTimers();
+    const socket = net.connect(Number(new URL(sb().url).port), '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write('GET / HTTP/1.1\r\nHost: sandbox\r\n\r\n');
+    expect(await eventually(() => pendingTimers() === before + 1)).toBe(true); // the delay is running
+    socket.destroy();
+    expect(await eventually(() => pendingTimers() === before)).toBe(true);
   });
 
   it('answers 200 with a non-JSON body', async () => {

@@ -270,6 +270,11 @@ export function respondNever(): Responder {
   return () => undefined;
 }
 
+/**
+ * A pause inside a responder. Unref'd: a responder still sleeping when its
+ * test file ends (the proxy already cut the exchange) must not keep the jest
+ * worker alive; while a test runs, jest's own channel keeps the process up.
+ */
 export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

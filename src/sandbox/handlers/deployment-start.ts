@@ -287,6 +287,8 @@ export async function waitForAllocation(ctx: HandlerContext, a: Assignment, wait
     if (Date.now() >= deadline) {
       throw new EsError(408, 'status_exception', `Timed out after [${timeoutRaw}] waiting for model deployment to start. Use the trained model stats API to track the state of the deployment.`);
     }
-    await new Promise((r) => setTimeout(r, 10));
+    // Unref'd: a poll must not keep a stopped sandbox's process alive; the
+    // open connection of the waiting client is what keeps it running.
+    await new Promise((r) => setTimeout(r, 10).unref());
   }
 }

@@ -10,7 +10,8 @@ import type { SandboxCore } from '../server';
 import { BodyReader, MAX_BUFFERED_BODY } from './body-reader';
 
 export async function applyFault(core: SandboxCore, f: ActiveFault, req: IncomingMessage, res: ServerResponse, entry: LoggedRequest): Promise<boolean> {
-  if (f.delayMs && f.delayMs > 0) await new Promise((r) => setTimeout(r, f.delayMs));
+  // A client that gave up during the delay gets nothing: there is no one left to answer.
+  if (f.delayMs && f.delayMs > 0 && !(await waitWhileClientStays(req, f.delayMs))) return true;
   if (f.drop) {
     // read what was sent (so the log has it), then cut the connection without answering
     await new BodyReader(req, entry).readAll(MAX_BUFFERED_BODY).catch(() => undefined);
@@ -43,4 +44,26 @@ export async function applyFault(core: SandboxCore, f: ActiveFault, req: Incomin
   }
   writeResponse(res, { status, headers, body: payload, contentType: f.headers?.['Content-Type'] ?? f.headers?.['content-type'] ?? contentType, gzip: false, head: req.method === 'HEAD' });
   return true;
+}
+
+/**
+ * Waits `ms` unless the client's connection closes first (the proxy timed
+ * out, the sandbox is shutting down); resolves whether the client is still
+ * there. The timer never outlives the connection it serves, so a closed
+ * sandbox leaves nothing pending.
+ */
+function waitWhileClientStays(req: IncomingMessage, ms: number): Promise<boolean> {
+  const socket = req.socket;
+  if (socket.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const gone = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      socket.off('close', gone);
+      resolve(true);
+    }, ms);
+    socket.once('close', gone);
+  });
 }

@@ -33,7 +33,7 @@
 import { readFileSync } from 'node:fs';
 import { Pool } from 'undici';
 import { DEMO } from '../src/sandbox/demo-data';
-import { forkServer, type ForkedServer } from './lib/processes';
+import { forkGuardProxy, forkServer, type ForkedServer } from './lib/processes';
 import { positiveInteger } from './lib/settings';
 import { fixed, formatTable } from './lib/table';
 
@@ -160,9 +160,7 @@ async function main(): Promise<void> {
   // forkServer resolves names under dist/bench/servers/.
   const cluster = await forkServer('soak cluster', '../soak-upstream.js');
   await seed(cluster.url, connections);
-  const proxy: ForkedServer = await forkServer('guard proxy', 'guard-proxy.js', [cluster.url], {
-    execArgv: [...process.execArgv, '--expose-gc'],
-  });
+  const proxy: ForkedServer = await forkGuardProxy('guard proxy', cluster.url, ['--expose-gc']);
   const pool = new Pool(proxy.url, { connections, pipelining: 1 });
   const clusterPort = Number(new URL(cluster.url).port);
   process.stdout.write(

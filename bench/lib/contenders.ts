@@ -3,7 +3,7 @@
  * own process, all in front of the one upstream stub.
  */
 import { existsSync } from 'node:fs';
-import { forkServer, NGINX_BINARY, startNginx, type RunningServer } from './processes';
+import { forkGuardProxy, forkServer, NGINX_BINARY, startNginx, type RunningServer } from './processes';
 import { startEdge } from './edge-contender';
 
 export const REFERENCE = 'undici reference';
@@ -21,7 +21,7 @@ export interface Contender {
 export async function startContenders(upstream: RunningServer): Promise<{ contenders: Contender[]; servers: RunningServer[] }> {
   const servers: RunningServer[] = [];
   try {
-    servers.push(await forkServer(PASSTHROUGH, 'guard-proxy.js', [upstream.url]));
+    servers.push(await forkGuardProxy(PASSTHROUGH, upstream.url));
     servers.push(await forkServer(REFERENCE, 'reference-undici-proxy.js', [upstream.url]));
     servers.push(await forkServer('http-proxy-middleware', 'hpm-proxy.js', [upstream.url]));
     if (existsSync(NGINX_BINARY)) {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { renderNginxConfig } from '../../src/edge/nginx-config';
 import { freePort, startNginxWithConfig, type RunningNginx } from '../edge/edge-nginx';
-import { forkServer, type ForkedServer, type RunningServer } from './processes';
+import { forkGuardProxy, type ForkedServer, type RunningServer } from './processes';
 
 export const EDGE = 'edge (nginx + guard)';
 
@@ -32,7 +32,7 @@ export interface RunningEdge extends RunningServer {
 /** nginx (generated config) to `clusterUrl`, guarded targets to `guard`, or a guard forked here in front of `clusterUrl`. */
 export async function startEdge(clusterUrl: string, guard?: ForkedServer): Promise<RunningEdge> {
   const ownGuard = guard === undefined;
-  const theGuard = guard ?? (await forkServer(`${EDGE}: guard`, 'guard-proxy.js', [clusterUrl]));
+  const theGuard = guard ?? (await forkGuardProxy(`${EDGE}: guard`, clusterUrl));
   let nginx: RunningNginx;
   try {
     const port = await freePort();

@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { ReadyMessage } from '../servers/child-ready';
+import { productNodeFlags } from './product-node-flags';
 
 export interface RunningServer {
   name: string;
@@ -92,6 +93,14 @@ export function forkServer(name: string, file: string, args: string[] = [], opti
       });
     });
   });
+}
+
+/**
+ * The whole proxy (servers/guard-proxy.ts) in front of `clusterUrl`, with the
+ * Node flags `npm start` uses (product-node-flags.ts) plus `extraFlags`.
+ */
+export function forkGuardProxy(name: string, clusterUrl: string, extraFlags: string[] = []): Promise<ForkedServer> {
+  return forkServer(name, 'guard-proxy.js', [clusterUrl], { execArgv: [...process.execArgv, ...productNodeFlags(), ...extraFlags] });
 }
 
 export async function freePort(): Promise<number> {

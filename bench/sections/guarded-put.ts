@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { Pool } from 'undici';
 import { DEMO } from '../../src/sandbox/demo-data';
-import { forkServer, NGINX_BINARY, type ForkedServer } from '../lib/processes';
+import { forkGuardProxy, forkServer, NGINX_BINARY, type ForkedServer } from '../lib/processes';
 import { startEdge } from '../lib/edge-contender';
 import { fixed, formatTable, median } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
@@ -117,7 +117,7 @@ export const guardedPutSection: BenchSection = {
     const clients = positiveInteger('BENCH_PUT_CLIENTS', 4);
     const requests = positiveInteger('BENCH_PUT_REQUESTS', 200);
     const sandbox: ForkedServer = await forkServer('sandbox', 'sandbox.js');
-    const proxy = await forkServer('proxy (startProxy)', 'guard-proxy.js', [sandbox.url]);
+    const proxy = await forkGuardProxy('proxy (startProxy)', sandbox.url);
     const adminUrl = String(proxy.ready.adminUrl);
     const pools = new Map([
       [DIRECT, new Pool(sandbox.url, { connections: clients })],

@@ -12,7 +12,7 @@ import * as http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { currentRss, MIB, watchMemory, type MemoryPeaks } from '../lib/memory';
-import { forkServer, type ForkedServer } from '../lib/processes';
+import { forkGuardProxy, forkServer, type ForkedServer } from '../lib/processes';
 import { fixed, formatTable } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
 import { positiveInteger } from '../lib/settings';
@@ -128,7 +128,7 @@ export const memorySection: BenchSection = {
     const bytes = positiveInteger('BENCH_MEMORY_BYTES', 1024 * MIB);
     const timeoutSeconds = positiveInteger('BENCH_MEMORY_TIMEOUT', 300);
     const stub = await forkServer('large-body stub', 'large-body-stub.js');
-    const proxy = await forkServer('proxy (startProxy)', 'guard-proxy.js', [stub.url], { execArgv: ['--expose-gc'] });
+    const proxy = await forkGuardProxy('proxy (startProxy)', stub.url, ['--expose-gc']);
     const phases: Phase[] = [];
     let baselineRss = Number.NaN;
     let baselineHeap: number;

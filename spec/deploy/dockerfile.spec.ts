@@ -108,10 +108,10 @@ describe('Dockerfile: runtime', () => {
     expect(command.join(' ')).not.toMatch(/\bcurl\b|\bwget\b/);
   });
 
-  it('starts `node dist/src/index.js` in exec form, which is what npm start runs', () => {
+  it('starts `node --no-memory-reducer dist/src/index.js` in exec form, which is what npm start runs', () => {
     const cmd = finalStage('CMD').at(-1)!;
-    expect(execForm(cmd.args)).toEqual(['node', 'dist/src/index.js']);
-    expect(pkg.scripts.start).toBe('node dist/src/index.js');
+    expect(execForm(cmd.args)).toEqual(['node', '--no-memory-reducer', 'dist/src/index.js']);
+    expect(pkg.scripts.start).toBe('node --no-memory-reducer dist/src/index.js');
     expect(pkg.main).toBe('dist/src/index.js');
     expect(finalStage('ENTRYPOINT')).toEqual([]);
   });

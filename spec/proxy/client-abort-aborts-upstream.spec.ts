@@ -2,14 +2,7 @@ import { PassThrough } from 'node:stream';
 import { respondChunked, respondJson, respondNever } from '../support/upstream-stub';
 import { useProxyWithStub } from './support/proxy-with-stub';
 import { open, send } from '../support/http-client';
-
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { waitUntil } from '../support/wait-until';
 
 describe('a client abort aborts the upstream request', () => {
   const { stub, proxy } = useProxyWithStub({ proxy: { forwarder: { connections: 2 } } });
@@ -54,7 +47,7 @@ describe('a client abort aborts the upstream request', () => {
     req.on('error', () => undefined);
     upload.write(Buffer.alloc(1000, 0x61));
     const seen = await stub().nextRequest();
-    await waitFor(() => seen.body().length === 1000);
+    await waitUntil('the first 1000 body bytes upstream', () => seen.body().length === 1000);
     req.destroy();
     await expect(seen.bodyDone).rejects.toThrow('aborted');
     await seen.connection.closed;

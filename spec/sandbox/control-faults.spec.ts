@@ -2,19 +2,11 @@
 import { useSandbox, control } from './helpers';
 import * as net from 'node:net';
 import { raw } from '../support/http-client';
+import { waitUntil } from '../support/wait-until';
 
 /** Ref'd timers of this process right now (unref'd ones do not keep it alive and are not listed). */
 function pendingTimers(): number {
   return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-}
-
-/** Checks `condition` on each timer tick (the checking timer has fired, so it is not counted) for up to 2 s. */
-async function eventually(condition: () => boolean): Promise<boolean> {
-  for (let i = 0; i < 200; i++) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return condition();
 }
 
 describe('faults', () => {
@@ -65,9 +57,9 @@ describe('faults', () => {
     const socket = net.connect(Number(new URL(sb().url).port), '127.0.0.1');
     socket.on('error', () => undefined);
     socket.write('GET / HTTP/1.1\r\nHost: sandbox\r\n\r\n');
-    expect(await eventually(() => pendingTimers() === before + 1)).toBe(true); // the delay is running
+    await waitUntil('the delay to start', () => pendingTimers() === before + 1, 2_000);
     socket.destroy();
-    expect(await eventually(() => pendingTimers() === before)).toBe(true);
+    await waitUntil('the delay to be abandoned', () => pendingTimers() === before, 2_000);
   });
 
   it('answers 200 with a non-JSON body', async () => {

@@ -9,6 +9,7 @@ import { Client } from '@elastic/elasticsearch';
 import type { Stack } from '../../support/stack';
 import { metricSum } from '../../support/proxy-metrics';
 import { clearClusterRequests, clusterRequests } from './support';
+import { waitUntil } from '../../support/wait-until';
 
 export interface SniffOutcome {
   err: Error | null;
@@ -35,13 +36,6 @@ export interface SniffingRun {
 const SNIFF_INTERVAL_MS = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 export async function runSniffingClient(stack: Stack, requests = 15): Promise<SniffingRun> {
   const sniffs: SniffOutcome[] = [];
@@ -64,7 +58,7 @@ export async function runSniffingClient(stack: Stack, requests = 15): Promise<Sn
   });
   const pool = () => client.connectionPool.connections.map((c) => c.url.href);
   try {
-    await until('the sniff on start', () => sniffs.length >= 1);
+    await waitUntil('the sniff on start', () => sniffs.length >= 1);
     const poolAfterStart = pool();
 
     await clearClusterRequests(stack);
@@ -78,7 +72,7 @@ export async function runSniffingClient(stack: Stack, requests = 15): Promise<Sn
       await sleep(SNIFF_INTERVAL_MS / 2 + 5); // interval sniffs happen in between
     }
     driving = false;
-    await until('the last sniff to finish', () => !client.transport.isSniffing);
+    await waitUntil('the last sniff to finish', () => !client.transport.isSniffing);
     await sleep(50); // the proxy counts an answer when it has written it
     const clusterSaw = (await clusterRequests(stack)).length;
     const proxyAnswered = (await metricSum(stack.adminUrl, 'mag_requests_total')) - proxyBefore;

@@ -23,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chooseLoadGenerator, type LoadGenerator } from './lib/load';
 import { forkServer, type RunningServer } from './lib/processes';
+import { cpuPairsSection } from './sections/cpu-pairs';
 import { guardedPutSection } from './sections/guarded-put';
 import { latencySection } from './sections/latency';
 import { memorySection } from './sections/memory';
@@ -50,6 +51,7 @@ export interface BenchSection {
 /** The measurements, in order, by the id BENCH_SECTIONS uses. */
 const SECTIONS: Array<{ id: string; section: BenchSection }> = [
   { id: 'passthrough', section: passthroughSection },
+  { id: 'cpu-pairs', section: cpuPairsSection },
   { id: 'latency', section: latencySection },
   { id: 'memory', section: memorySection },
   { id: 'guarded-put', section: guardedPutSection },

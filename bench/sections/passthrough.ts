@@ -106,8 +106,10 @@ export const passthroughSection: BenchSection = {
       const pairedCpuRatio = median(
         of(PASSTHROUGH).map((r, i) => r.cpuMicrosPerRequest / (of(REFERENCE)[i]?.cpuMicrosPerRequest ?? Number.NaN)),
       );
+      // Rounds 15 s apart see different machines on a shared VM; the
+      // cpu-pairs section measures the two back to back and judges the target.
       console.log(
-        `target: all-in-one CPU per request ≤ ${MAX_CPU_RATIO}× reference: ${fixed(cpuRatio)}× (median of per-round ratios ${fixed(pairedCpuRatio)}×) → ${verdict(cpuRatio <= MAX_CPU_RATIO)}`,
+        `all-in-one CPU per request: ${fixed(cpuRatio)}× reference (median of per-round ratios ${fixed(pairedCpuRatio)}×; the ≤ ${MAX_CPU_RATIO}× target is judged by the cpu-pairs section)`,
       );
       console.log(
         `passthrough p99 added over direct, saturated: ${fixed(addedP99)} ms (queueing at saturation; the ≤ 1 ms target is judged by the latency section)`,

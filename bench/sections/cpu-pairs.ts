@@ -11,23 +11,18 @@
  * `_bulk` load shows on the GET (src/app/request-tracker.ts has the case that
  * this found). Prints; asserts nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { PASSTHROUGH, REFERENCE } from '../lib/contenders';
+import { runWithCpu } from '../lib/cpu-per-request';
+import { percentile } from '../lib/fixed-rate';
 import { forkGuardProxy, forkServer, type ForkedServer } from '../lib/processes';
+import { saveResults } from '../lib/results';
 import { positiveInteger } from '../lib/settings';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS } from '../lib/workloads';
 import type { BenchEnvironment, BenchSection } from '../run';
 
 /** Target from issue 9: the all-in-one proxy's CPU per request at most 1.1× the reference's. */
-const MAX_CPU_RATIO = 1.1;
-
-/** Nearest-rank quantile of an unsorted list. */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-}
+export const MAX_CPU_RATIO = 1.1;
 
 interface PairFigures {
   /** CPU µs per request of each slice, by contender name. */
@@ -56,10 +51,8 @@ export const cpuPairsSection: BenchSection = {
         for (const workload of WORKLOADS) {
           const slice = new Map<string, number>();
           for (const server of order) {
-            const before = await server.cpuMicros();
-            const load = await env.load.run(server.url, workload, seconds, env.connections);
-            const after = await server.cpuMicros();
-            slice.set(server.name, (after - before) / load.requests);
+            const { cpuMicrosPerRequest } = await runWithCpu(env.load, server.url, server, workload, seconds, env.connections);
+            slice.set(server.name, cpuMicrosPerRequest);
           }
           const entry = figures.get(workload.name)!;
           for (const [name, micros] of slice) entry.micros.get(name)!.push(micros);
@@ -80,26 +73,15 @@ export const cpuPairsSection: BenchSection = {
       console.log(`\n${workload.name}`);
       console.log(formatTable(['contender', 'CPU µs/req (median)', 'range over slices'], rows));
       const ratio = median(ratios);
+      const sorted = [...ratios].sort((a, b) => a - b);
       console.log(
-        `per-pair ratio whole proxy ÷ reference: median ${fixed(ratio)}×, quartiles ${fixed(quantile(ratios, 0.25))}-${fixed(quantile(ratios, 0.75))}×`,
+        `per-pair ratio whole proxy ÷ reference: median ${fixed(ratio)}×, quartiles ${fixed(percentile(sorted, 25))}-${fixed(percentile(sorted, 75))}×`,
       );
       console.log(`target: all-in-one CPU per request ≤ ${MAX_CPU_RATIO}× reference (median of pairs): ${fixed(ratio)}× → ${ratio <= MAX_CPU_RATIO ? 'met' : 'NOT met'}`);
     }
-    saveResults(env, figures);
-  },
-};
-
-function saveResults(env: BenchEnvironment, figures: Map<string, PairFigures>): void {
-  const directory = path.resolve('bench', 'results');
-  try {
-    mkdirSync(directory, { recursive: true });
-    const file = path.join(directory, `cpu-pairs-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const json = Object.fromEntries(
+    const results = Object.fromEntries(
       [...figures].map(([workload, { micros, ratios }]) => [workload, { cpuMicrosPerRequest: Object.fromEntries(micros), ratios }]),
     );
-    writeFileSync(file, JSON.stringify({ environment: env.describe(), results: json }, null, 2));
-    console.log(`\nper-slice figures saved to ${path.relative(process.cwd(), file)}`);
-  } catch (err) {
-    console.log(`(per-slice figures not saved: ${(err as Error).message})`);
-  }
-}
+    saveResults(env, 'cpu-pairs', 'per-slice figures', { results });
+  },
+};

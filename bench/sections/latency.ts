@@ -8,15 +8,14 @@
  * resolution. Contenders are interleaved round by round, as in the passthrough
  * section. Percentiles pool the samples of all rounds. Prints, asserts nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import * as path from 'node:path';
 import { DIRECT, PASSTHROUGH, rotated, startContenders } from '../lib/contenders';
 import { percentile, startFixedRateClient, type FixedRateResult } from '../lib/fixed-rate';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS, type Workload } from '../lib/workloads';
 import { printEdgeLatencyTarget } from '../lib/edge-targets';
 import type { BenchEnvironment, BenchSection } from '../run';
+import { saveResults } from '../lib/results';
 import { positiveInteger, positiveNumber } from '../lib/settings';
 
 /** Target: the passthrough adds ≤ 1 ms to p99 at 32 connections. */
@@ -173,18 +172,6 @@ export const latencySection: BenchSection = {
       );
       printEdgeLatencyTarget((name) => summaries.get(name), direct, (rate) => rate >= MIN_RATE_SHARE * load.rate, `${load.workload.name}, ${load.rate} req/s`);
     }
-    saveResults(env, { rounds, seconds, loadAverage: { before: loadBefore, after: loadAfter }, loads: loads.map((l) => ({ workload: l.workload.name, rate: l.rate })), results: saved });
+    saveResults(env, 'latency', 'per-round figures', { rounds, seconds, loadAverage: { before: loadBefore, after: loadAfter }, loads: loads.map((l) => ({ workload: l.workload.name, rate: l.rate })), results: saved });
   },
 };
-
-function saveResults(env: BenchEnvironment, results: Record<string, unknown>): void {
-  const directory = path.resolve('bench', 'results');
-  try {
-    mkdirSync(directory, { recursive: true });
-    const file = path.join(directory, `latency-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ environment: env.describe(), ...results }, null, 2));
-    console.log(`\nper-round figures saved to ${path.relative(process.cwd(), file)}`);
-  } catch (err) {
-    console.log(`(per-round figures not saved: ${(err as Error).message})`);
-  }
-}

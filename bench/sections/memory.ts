@@ -9,12 +9,11 @@
  * asserts nothing. A phase that does not finish in time fails the section.
  */
 import * as http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { currentRss, MIB, watchMemory, type MemoryPeaks } from '../lib/memory';
 import { forkGuardProxy, forkServer, type ForkedServer } from '../lib/processes';
 import { fixed, formatTable } from '../lib/table';
 import type { BenchEnvironment, BenchSection } from '../run';
+import { saveResults } from '../lib/results';
 import { positiveInteger } from '../lib/settings';
 
 /** Target: growth of the proxy's memory while 1 GiB goes up and 1 GiB comes down. */
@@ -189,18 +188,8 @@ export const memorySection: BenchSection = {
         `${fixed(growth, 1)} MiB → ${growth < MAX_GROWTH_MIB ? 'met' : 'NOT met'}`,
     );
     if (bytes !== 1024 * MIB) console.log(`(the target is stated for 1024 MiB; this run used ${fixed(bytes / MIB, 0)} MiB)`);
-    saveResults(env, { bytes, idleRssBytes: idleRss, baselineRssBytes: baselineRss, baselineHeapUsedBytes: baselineHeap, phases });
+    saveResults(env, 'memory', 'raw figures', {
+      results: { bytes, idleRssBytes: idleRss, baselineRssBytes: baselineRss, baselineHeapUsedBytes: baselineHeap, phases },
+    });
   },
 };
-
-function saveResults(env: BenchEnvironment, results: Record<string, unknown>): void {
-  const directory = path.resolve('bench', 'results');
-  try {
-    mkdirSync(directory, { recursive: true });
-    const file = path.join(directory, `memory-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ environment: env.describe(), results }, null, 2));
-    console.log(`raw figures saved to ${path.relative(process.cwd(), file)}`);
-  } catch (err) {
-    console.log(`(raw figures not saved: ${(err as Error).message})`);
-  }
-}

@@ -4,10 +4,10 @@
  * interleaved round by round so drift (thermal, noisy neighbours) hits every
  * contender alike. Prints medians over rounds and the targets; asserts nothing.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { DIRECT, PASSTHROUGH, REFERENCE, rotated, startContenders } from '../lib/contenders';
-import type { LoadResult } from '../lib/load';
+import { runWithCpu, type CpuMeasurement } from '../lib/cpu-per-request';
+import { MAX_CPU_RATIO } from './cpu-pairs';
+import { saveResults } from '../lib/results';
 import { fixed, formatTable, median } from '../lib/table';
 import { WORKLOADS } from '../lib/workloads';
 import { printEdgeThroughputTargets } from '../lib/edge-targets';
@@ -20,19 +20,12 @@ import type { BenchEnvironment, BenchSection } from '../run';
  * run-queue waiting, so here it is only printed.
  */
 const MIN_THROUGHPUT_RATIO = 0.9;
-/** Target from issue 9: the all-in-one proxy's CPU per request at most 1.1× the reference's (median over rounds). */
-const MAX_CPU_RATIO = 1.1;
-
-interface Measurement extends LoadResult {
-  /** Proxy process CPU time (user + system) per request, µs: robust against load from other processes. */
-  cpuMicrosPerRequest: number;
-}
 
 export const passthroughSection: BenchSection = {
   title: 'Passthrough: throughput and latency against direct access and other proxies',
   async run(env: BenchEnvironment) {
     const { contenders, servers } = await startContenders(env.upstream);
-    const results = new Map<string, Measurement[]>(); // key: workload | contender
+    const results = new Map<string, CpuMeasurement[]>(); // key: workload | contender
     const key = (workload: string, contender: string) => `${workload} | ${contender}`;
     try {
       console.log(`warm-up: ${env.warmupSeconds} s per contender and workload`);
@@ -42,10 +35,7 @@ export const passthroughSection: BenchSection = {
       for (let round = 0; round < env.rounds; round++) {
         for (const workload of WORKLOADS) {
           for (const contender of rotated(contenders, round)) {
-            const cpuBefore = (await contender.server?.cpuMicros()) ?? Number.NaN;
-            const load = await env.load.run(contender.url, workload, env.seconds, env.connections);
-            const cpuAfter = (await contender.server?.cpuMicros()) ?? Number.NaN;
-            const result: Measurement = { ...load, cpuMicrosPerRequest: (cpuAfter - cpuBefore) / load.requests };
+            const result = await runWithCpu(env.load, contender.url, contender.server, workload, env.seconds, env.connections);
             const list = results.get(key(workload.name, contender.name)) ?? [];
             list.push(result);
             results.set(key(workload.name, contender.name), list);
@@ -60,7 +50,7 @@ export const passthroughSection: BenchSection = {
     const summary: Record<string, unknown> = {};
     for (const workload of WORKLOADS) {
       const of = (contender: string) => results.get(key(workload.name, contender)) ?? [];
-      const med = (contender: string, pick: (r: Measurement) => number) => median(of(contender).map(pick));
+      const med = (contender: string, pick: (r: CpuMeasurement) => number) => median(of(contender).map(pick));
       const referenceRps = med(REFERENCE, (r) => r.requestsPerSecond);
       const referenceP50 = med(REFERENCE, (r) => r.p50Ms);
       const referenceP99 = med(REFERENCE, (r) => r.p99Ms);
@@ -116,18 +106,6 @@ export const passthroughSection: BenchSection = {
       );
       printEdgeThroughputTargets(med);
     }
-    saveResults(env, summary);
+    saveResults(env, 'passthrough', 'raw rounds', { results: summary });
   },
 };
-
-function saveResults(env: BenchEnvironment, summary: Record<string, unknown>): void {
-  const directory = path.resolve('bench', 'results');
-  try {
-    mkdirSync(directory, { recursive: true });
-    const file = path.join(directory, `passthrough-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify({ environment: env.describe(), results: summary }, null, 2));
-    console.log(`\nraw rounds saved to ${path.relative(process.cwd(), file)}`);
-  } catch (err) {
-    console.log(`(raw rounds not saved: ${(err as Error).message})`);
-  }
-}
